@@ -1,0 +1,132 @@
+/**
+ * The one dispatcher behind the endpoint, the CLI and the console:
+ * validate against the model → authorize → run the handler in a transaction → record the event.
+ */
+import { AwsError, internalFailure, notImplementedInLab } from '../protocol/errors';
+import type { Call, CallOptions, Principal } from '../protocol/types';
+import type { LoadedModel } from '../models/load';
+import type { Store } from '../store/store';
+import type { Clock } from '../clock/clock';
+import { requestId as newRequestId } from '../ids';
+import { isStreaming, type Ctx, type ServiceProvider } from './provider';
+
+export interface CallEvent {
+  time: number;
+  accountId: string;
+  region: string;
+  source: string;
+  principalArn: string;
+  service: string;
+  operation: string;
+  requestId: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+export interface DispatcherDeps {
+  store: Store;
+  clock: Clock;
+  providers: ReadonlyMap<string, ServiceProvider>;
+  model(service: string): LoadedModel;
+  /** Model-driven input validation; returns the error in the service's own wording. */
+  validate?(model: LoadedModel, operation: string, input: Record<string, unknown>): AwsError | undefined;
+  /** IAM's hook: throws an AccessDenied AwsError when the principal may not do this. */
+  authorize(ctx: Ctx, input: Record<string, unknown>): void;
+  defaultRegion: string;
+  hasRegion(region: string): boolean;
+  onEvent?(event: CallEvent): void;
+  /** Bugs (non-AwsError throws) are reported here with their stack, never to the client. */
+  onInternalError?(error: unknown, event: CallEvent): void;
+}
+
+/** Members never written to the history: bodies and secrets. */
+const HIDDEN_MEMBERS = new Set(['Body', 'SecretAccessKey', 'Password', 'PrivateKey', 'UserData']);
+
+function summarize(input: Record<string, unknown>): string | null {
+  const keys = Object.keys(input);
+  if (keys.length === 0) return null;
+  const text = JSON.stringify(input, (k, v) => (HIDDEN_MEMBERS.has(k) ? '[hidden]' : v instanceof Uint8Array ? `[${v.length} bytes]` : v));
+  return text.length > 4096 ? text.slice(0, 4096) : text;
+}
+
+export function createDispatcher(deps: DispatcherDeps): Call {
+  const insertEvent = deps.store.stmt(
+    `INSERT INTO events (account_id, region, time, source, principal_arn, access_key_id, service, operation, request_id,
+       source_ip, user_agent, error_code, error_message, request_parameters)
+     VALUES (@accountId, @region, @time, @source, @principalArn, @accessKeyId, @service, @operation, @requestId,
+       @sourceIp, @userAgent, @errorCode, @errorMessage, @requestParameters)`,
+  );
+
+  const record = (ctx: Ctx, input: Record<string, unknown>, options: CallOptions, error?: AwsError): CallEvent => {
+    const event: CallEvent = {
+      time: ctx.clock.now(),
+      accountId: ctx.accountId,
+      region: ctx.region,
+      source: ctx.source,
+      principalArn: ctx.principal.arn,
+      service: ctx.service,
+      operation: ctx.operation,
+      requestId: ctx.requestId,
+      errorCode: error?.code,
+      errorMessage: error?.message,
+    };
+    insertEvent.run({
+      ...event,
+      accessKeyId: ctx.principal.accessKeyId ?? null,
+      sourceIp: options.sourceIp ?? null,
+      userAgent: options.userAgent ?? null,
+      errorCode: error?.code ?? null,
+      errorMessage: error?.message ?? null,
+      requestParameters: summarize(input),
+    });
+    return event;
+  };
+
+  const call: Call = async (principal: Principal, service: string, operation: string, input, options = {}) => {
+    const region = options.region ?? deps.defaultRegion;
+    const ctx: Ctx = {
+      requestId: options.requestId ?? newRequestId(),
+      accountId: principal.accountId,
+      region,
+      service,
+      operation,
+      principal,
+      source: options.source ?? 'api',
+      store: deps.store,
+      clock: deps.clock,
+      call,
+    };
+    try {
+      const provider = deps.providers.get(service);
+      const model = deps.model(service);
+      if (!model.operations[operation]) throw new AwsError('InvalidAction', `The action ${operation} is not valid for this web service.`, 400);
+      const invalid = deps.validate?.(model, operation, input);
+      if (invalid) throw invalid;
+      deps.authorize(ctx, input);
+      const handler = provider?.handlers[operation];
+      if (!handler) throw notImplementedInLab(service, operation);
+      let output: Record<string, unknown>;
+      if (isStreaming(handler)) {
+        output = await handler(ctx, input);
+        const event = record(ctx, input, options);
+        deps.onEvent?.(event);
+      } else {
+        let event: CallEvent | undefined;
+        output = deps.store.tx(() => {
+          const out = handler(ctx, input) as Record<string, unknown>;
+          event = record(ctx, input, options);
+          return out;
+        });
+        if (event) deps.onEvent?.(event);
+      }
+      return output ?? {};
+    } catch (e) {
+      const error = e instanceof AwsError ? e : internalFailure();
+      const event = record(ctx, input, options, error);
+      if (!(e instanceof AwsError)) deps.onInternalError?.(e, event);
+      deps.onEvent?.(event);
+      throw error;
+    }
+  };
+  return call;
+}

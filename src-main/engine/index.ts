@@ -1,0 +1,106 @@
+/**
+ * The composition root: the only place that builds concrete engine objects. Shells (server,
+ * Electron, tests) call createEngine() and talk to the cloud through `call` or the gateway.
+ */
+import { join } from 'node:path';
+import { openStore, type Store } from './store/store';
+import { createClock, type Clock } from './clock/clock';
+import { loadModel, type LoadedModel } from './models/load';
+import { findResourcesDir } from './models/paths';
+import { coreMigrations } from './core/migrations';
+import { ensureLabAccount, lookupAccessKey, servicePrincipal, type AccessKeyRecord, type LabAccount } from './core/account';
+import { loadRegions, type RegionCatalog } from './core/regions';
+import { createDispatcher, type CallEvent } from './core/dispatch';
+import type { ServiceProvider } from './core/provider';
+import type { Call, Principal } from './protocol/types';
+import { authorize } from './iam/authorize';
+import { validateInput as validateHook } from './protocol/validate';
+import { providers as allProviders } from './services/registry';
+
+export type { CallEvent } from './core/dispatch';
+export type { Call, Principal } from './protocol/types';
+
+export interface EngineOptions {
+  /** Folder for lab.db and friends; omitted = in-memory database (tests). */
+  dataDir?: string;
+  resourcesDir?: string;
+  clock?: Clock;
+  defaultRegion?: string;
+  /** Where bugs inside handlers are reported (default: stderr). */
+  onInternalError?(error: unknown, event: CallEvent): void;
+}
+
+export interface Engine {
+  readonly dataDir?: string;
+  readonly resourcesDir: string;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly account: LabAccount;
+  readonly regions: RegionCatalog;
+  readonly call: Call;
+  /** Services that have behaviour in the lab. */
+  readonly services: string[];
+  model(service: string): LoadedModel;
+  lookupAccessKey(accessKeyId: string): AccessKeyRecord | undefined;
+  servicePrincipal(service: string): Principal;
+  /** Subscribe to the event history as it is written. */
+  onEvent(listener: (event: CallEvent) => void): () => void;
+  close(): void;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const clock = options.clock ?? createClock();
+  const providers = new Map<string, ServiceProvider>(allProviders.map((p) => [p.service, p]));
+  const store = openStore(options.dataDir ? join(options.dataDir, 'lab.db') : ':memory:', [
+    ...coreMigrations,
+    ...allProviders.flatMap((p) => p.migrations),
+  ]);
+  const account = ensureLabAccount(store, clock.now());
+  const regions = loadRegions(resourcesDir);
+  const listeners = new Set<(event: CallEvent) => void>();
+  const model = (service: string): LoadedModel => loadModel(resourcesDir, service);
+
+  const call = createDispatcher({
+    store,
+    clock,
+    providers,
+    model,
+    validate: validateHook,
+    authorize,
+    defaultRegion: options.defaultRegion ?? 'us-east-1',
+    hasRegion: (r) => regions.has(r),
+    onEvent: (event) => {
+      for (const l of listeners) l(event);
+    },
+    onInternalError:
+      options.onInternalError ??
+      ((error, event) => {
+        console.error(`[nimbus] internal error in ${event.service}:${event.operation} (${event.requestId})`, error);
+      }),
+  });
+
+  for (const p of allProviders) p.start?.({ store, clock });
+
+  return {
+    dataDir: options.dataDir,
+    resourcesDir,
+    store,
+    clock,
+    account,
+    regions,
+    call,
+    services: [...providers.keys()],
+    model,
+    lookupAccessKey: (id) => lookupAccessKey(store, id),
+    servicePrincipal: (service) => servicePrincipal(account.accountId, service),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      clock.dispose();
+      store.close();
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
 
 // Three suites: fast unit tests, integration through the real wire with real AWS clients, and
 // end-to-end tests in Chromium. `npm test` runs all three (scripts/test.mjs).
@@ -6,9 +7,12 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Component tests in test/unit/renderer import .vue files.
+        plugins: [vue()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -17,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -28,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.spec.ts'],
+          sequence: { groupOrder: 2 },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

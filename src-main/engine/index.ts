@@ -104,3 +104,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
   };
 }
+
+// The shells' way into the wire layer: the server builds the AWS endpoint from these.
+export { createGateway } from './protocol/gateway';
+export { createAuthenticator } from './protocol/sigv4';
+export { listModelServices } from './models/load';
+export type { HttpRequest, HttpResponse } from './protocol/types';

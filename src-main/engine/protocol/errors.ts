@@ -61,3 +61,21 @@ export const signatureDoesNotMatch = (): AwsError =>
   );
 
 export const accessDenied = (message: string): AwsError => new AwsError('AccessDenied', message, 403);
+
+// Wire-layer errors for requests the gateway cannot route (added by the protocol layer).
+
+export const missingAction = (): AwsError => new AwsError('MissingAction', 'Missing Action', 400);
+
+export const unknownService = (signingName: string): AwsError =>
+  new AwsError('NotImplemented', `The service '${signingName}' is not simulated in Nimbus Lab.`, 501);
+
+export const s3MethodNotAllowed = (method: string): AwsError =>
+  new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
+    extra: { Method: method, ResourceType: 'OBJECT' },
+  });
+
+export const s3NotImplemented = (): AwsError =>
+  new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', 501);
+
+export const restUnknownOperation = (): AwsError =>
+  new AwsError('UnknownOperationException', 'Operation is not supported.', 404);

@@ -1,0 +1,56 @@
+/**
+ * The json protocol (DynamoDB, SQS, CloudWatch Logs, ...): `X-Amz-Target: <prefix>.<Op>`, a JSON body in,
+ * `application/x-amz-json-1.x` out; errors as `{"__type", "message"}`.
+ */
+import type { LoadedModel } from '../models/load';
+import { AwsError } from './errors';
+import { bodyText, type Codec } from './codec';
+import { fromJson, toJson } from './shape-json';
+import { HTTP_STATUS, type HttpResponse } from './types';
+
+export const serializationException = (): AwsError =>
+  new AwsError('SerializationException', 'Start of structure or map found where not expected.', 400);
+
+/** Parses a JSON request body; '' counts as `{}` (SDKs send nothing for input-less operations). */
+export function parseJsonBody(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw serializationException();
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw serializationException();
+  return doc as Record<string, unknown>;
+}
+
+const contentType = (model: LoadedModel): string => `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
+
+export const jsonCodec: Codec = {
+  parse(_model, match, _req, body) {
+    const doc = parseJsonBody(bodyText(body));
+    const shape = match.operation.input;
+    return shape ? ((fromJson(shape, doc) ?? {}) as Record<string, unknown>) : {};
+  },
+  serialize(model, operation, output, ctx): HttpResponse {
+    const doc = operation.output ? toJson(operation.output, output) : {};
+    const status = (output as Record<symbol, unknown>)[HTTP_STATUS];
+    return {
+      status: typeof status === 'number' ? status : 200,
+      headers: { 'content-type': contentType(model), 'x-amzn-requestid': ctx.requestId },
+      body: Buffer.from(JSON.stringify(doc ?? {})),
+    };
+  },
+  error(model, error, ctx) {
+    const headers: Record<string, string> = {
+      'content-type': model ? contentType(model) : 'application/x-amz-json-1.0',
+      'x-amzn-requestid': ctx.requestId,
+    };
+    // awsQueryCompatible services (SQS) also name the old query error code, which SDKs prefer.
+    if (model?.metadata.awsQueryCompatible) headers['x-amzn-query-error'] = `${error.code};${error.fault === 'server' ? 'Receiver' : 'Sender'}`;
+    Object.assign(headers, error.headers);
+    const doc: Record<string, unknown> = { __type: error.code, message: error.message };
+    for (const [k, v] of Object.entries(error.extra)) doc[k] = v;
+    return { status: error.status, headers, body: Buffer.from(JSON.stringify(doc)) };
+  },
+};

@@ -1,0 +1,53 @@
+/** The S3 provider: its tables, its handlers, and the start-up sweep of interrupted uploads. */
+import type { ServiceProvider } from '../../core/provider';
+import { s3Migrations } from './migrations';
+import { sweepBlobs } from './state/blobs';
+import { AbortMultipartUpload } from './AbortMultipartUpload';
+import { CompleteMultipartUpload } from './CompleteMultipartUpload';
+import { CopyObject } from './CopyObject';
+import { CreateBucket } from './CreateBucket';
+import { CreateMultipartUpload } from './CreateMultipartUpload';
+import { DeleteBucket } from './DeleteBucket';
+import { DeleteObject } from './DeleteObject';
+import { DeleteObjects } from './DeleteObjects';
+import { GetBucketLocation } from './GetBucketLocation';
+import { GetObject } from './GetObject';
+import { HeadBucket } from './HeadBucket';
+import { HeadObject } from './HeadObject';
+import { ListBuckets } from './ListBuckets';
+import { ListMultipartUploads } from './ListMultipartUploads';
+import { ListObjects } from './ListObjects';
+import { ListObjectsV2 } from './ListObjectsV2';
+import { ListParts } from './ListParts';
+import { PutObject } from './PutObject';
+import { UploadPart } from './UploadPart';
+
+export const s3Provider: ServiceProvider = {
+  service: 's3',
+  migrations: s3Migrations,
+  handlers: {
+    AbortMultipartUpload,
+    CompleteMultipartUpload,
+    CopyObject,
+    CreateBucket,
+    CreateMultipartUpload,
+    DeleteBucket,
+    DeleteObject,
+    DeleteObjects,
+    GetBucketLocation,
+    GetObject,
+    HeadBucket,
+    HeadObject,
+    ListBuckets,
+    ListMultipartUploads,
+    ListObjects,
+    ListObjectsV2,
+    ListParts,
+    PutObject,
+    UploadPart,
+  },
+  // Staging blobs of bodies that were streaming when the process died are garbage now.
+  start: ({ store }) => {
+    sweepBlobs(store);
+  },
+};

@@ -1,0 +1,192 @@
+/**
+ * The `nimbus` command (bundled to out/nimbus/main.mjs by bin/nimbus). Only `serve` lives here for
+ * now; `shell` and `chapters` come later.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createEngine } from '../engine/index';
+import { createLabServer } from './server';
+import { defaultDataDir, ensureDir, writeConsoleUrl, writeCredentials } from './data-dir';
+
+const USAGE = `Usage: nimbus <command> [options]
+
+Commands:
+  serve      Start the lab headless: the AWS endpoint and the console on one port
+               --port N      port to listen on (default 4566; 0 picks a free one)
+               --host ADDR   address to bind (default 127.0.0.1)
+               --data DIR    lab data folder (default $NIMBUS_DATA or the app-data folder)
+               --no-token    console without the per-start token (still local only)
+               --open        open the console in the system browser
+               --warp N      simulated-time speed factor (default 1)
+  build      Rebuild this command's bundle (out/nimbus/main.mjs)
+  shell      Attach this terminal to a lab shell (not available yet)
+  chapters   List the book's chapters (not available yet)
+  help       Show this text
+`;
+
+interface ServeArgs {
+  port: number;
+  host: string;
+  data: string;
+  noToken: boolean;
+  open: boolean;
+  warp?: number;
+}
+
+class UsageError extends Error {}
+
+function parseServeArgs(argv: string[]): ServeArgs {
+  const args: ServeArgs = { port: 4566, host: '127.0.0.1', data: defaultDataDir(), noToken: false, open: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    const eq = raw.indexOf('=');
+    const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      const v = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`option '${name}' needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--port': {
+        const v = value();
+        const port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`'${v}' is not a port number`);
+        args.port = port;
+        break;
+      }
+      case '--host':
+        args.host = value();
+        break;
+      case '--data':
+        args.data = value();
+        break;
+      case '--no-token':
+        args.noToken = true;
+        break;
+      case '--open':
+        args.open = true;
+        break;
+      case '--warp': {
+        const v = value();
+        const warp = Number(v);
+        if (!Number.isFinite(warp) || warp < 0) throw new UsageError(`'${v}' is not a warp factor`);
+        args.warp = warp;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${raw}'`);
+    }
+  }
+  return args;
+}
+
+function readVersion(): string {
+  try {
+    // Two levels up from both src-main/server/ and out/nimbus/.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'dev';
+  } catch {
+    return 'dev';
+  }
+}
+
+/** Best effort: no browser (a server, CI) is not an error. */
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // nothing to open it with
+  }
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const args = parseServeArgs(argv);
+  ensureDir(args.data);
+  const engine = createEngine({ dataDir: args.data });
+  if (args.warp !== undefined) engine.clock.setWarp(args.warp);
+  let lab;
+  try {
+    lab = await createLabServer({
+      engine,
+      port: args.port,
+      host: args.host,
+      noToken: args.noToken,
+      version: readVersion(),
+    });
+  } catch (err) {
+    engine.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      console.error(`nimbus: port ${args.port} on ${args.host} is already in use (another lab running? try --port)`);
+    else if (code === 'EADDRNOTAVAIL') console.error(`nimbus: cannot bind ${args.host}: no such local address`);
+    else if (code === 'EACCES') console.error(`nimbus: not allowed to listen on ${args.host}:${args.port}`);
+    else console.error(`nimbus: cannot listen on ${args.host}:${args.port}: ${(err as Error).message}`);
+    return 1;
+  }
+  writeCredentials(args.data, engine.account.rootAccessKeyId, engine.account.rootSecretAccessKey);
+  writeConsoleUrl(args.data, lab.consoleUrl);
+  console.log(`Console: ${lab.consoleUrl}`);
+  console.log(`Credentials: ${args.data}/credentials (AWS_SHARED_CREDENTIALS_FILE), endpoint ${lab.url}`);
+  console.log(`Nimbus Lab ready on ${lab.url}`);
+  if (args.open) openBrowser(lab.consoleUrl);
+
+  await new Promise<void>((resolveStop) => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      lab.close().then(
+        () => resolveStop(),
+        () => resolveStop(),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  engine.close();
+  return 0;
+}
+
+/** Entry point called by bin/nimbus; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest);
+      case 'build':
+        // bin/nimbus has already rebuilt the bundle before loading this file.
+        console.log('nimbus: out/nimbus/main.mjs is up to date');
+        return 0;
+      case 'shell':
+      case 'chapters':
+        console.error(`nimbus: '${command}' is not available yet`);
+        return 1;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        process.stderr.write(`nimbus: unknown command '${command}'\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`nimbus ${command}: ${err.message}\n\n${USAGE}`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -41,12 +41,13 @@ async function coldStarts(runs = 5) {
 
 async function main() {
   console.log(`S3 1 KiB objects, 16 concurrent SDK v3 clients, ${SECONDS}s per phase`);
-  const sdk = {
-    nimbus: await withServer(startNimbus, (s) => sdkThroughput(s, SECONDS)),
-    bare: await withServer(startBare, (s) => sdkThroughput(s, SECONDS)),
-    moto: await withServer(startMoto, (s) => sdkThroughput(s, SECONDS)),
-  };
-  for (const [name, r] of Object.entries(sdk)) if (r) console.log(`  ${name.padEnd(7)} PUT ${fmt(r.put)}/s  GET ${fmt(r.get)}/s`);
+  const sdk: Record<string, { put: number; get: number } | undefined> = {};
+  for (const [name, start] of [['nimbus', startNimbus], ['bare', startBare], ['moto', startMoto]] as const) {
+    const r = await withServer(start, (s) => sdkThroughput(s, SECONDS));
+    sdk[name] = r;
+    if (r) console.log(`  ${name.padEnd(7)} PUT ${fmt(r.put)}/s  GET ${fmt(r.get)}/s`);
+    else console.log(`  ${name.padEnd(7)} not installed`);
+  }
   const n = sdk.nimbus!;
   console.log(`  nimbus/bare  PUT ${ratio(n.put, sdk.bare?.put)}  GET ${ratio(n.get, sdk.bare?.get)}   (goal ≥ 0.9)`);
   console.log(`  nimbus/moto  PUT ${ratio(n.put, sdk.moto?.put)}  GET ${ratio(n.get, sdk.moto?.get)}   (goal ≥ 3)`);

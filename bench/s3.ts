@@ -5,6 +5,7 @@
  */
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import autocannon from 'autocannon';
 import type { BenchServer } from './servers';
 import { Sha256 } from '../test/helpers/sha256';
@@ -12,8 +13,16 @@ import { Sha256 } from '../test/helpers/sha256';
 const CLIENTS = 16;
 const BODY = Buffer.alloc(1024, 'n');
 
+// A request that hangs must fail the run, not stall it.
 const client = (s: BenchServer) =>
-  new S3Client({ endpoint: s.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: s.credentials, maxAttempts: 1 });
+  new S3Client({
+    endpoint: s.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: s.credentials,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ requestTimeout: 15_000, connectionTimeout: 5_000 }),
+  });
 
 async function timed(seconds: number, clients: S3Client[], op: (c: S3Client, w: number, i: number) => Promise<unknown>) {
   const end = performance.now() + seconds * 1000;
@@ -35,11 +44,13 @@ export async function sdkThroughput(s: BenchServer, seconds: number): Promise<{ 
   await clients[0]!.send(new CreateBucketCommand({ Bucket: 'bench' })).catch(() => undefined);
   // Warm up connections and JIT on both sides.
   await timed(1, clients, (c, w, i) => c.send(new PutObjectCommand({ Bucket: 'bench', Key: `warm/${w}/${i}`, Body: BODY })));
-  const put = await timed(seconds, clients, (c, w, i) =>
-    c.send(new PutObjectCommand({ Bucket: 'bench', Key: `obj/${w}/${i % 200}`, Body: BODY })),
-  );
+  const written = new Array<number>(CLIENTS).fill(0);
+  const put = await timed(seconds, clients, async (c, w, i) => {
+    await c.send(new PutObjectCommand({ Bucket: 'bench', Key: `obj/${w}/${i % 200}`, Body: BODY }));
+    written[w] = Math.max(written[w]!, Math.min(i + 1, 200));
+  });
   const get = await timed(seconds, clients, async (c, w, i) => {
-    const r = await c.send(new GetObjectCommand({ Bucket: 'bench', Key: `obj/${w}/${i % 200}` }));
+    const r = await c.send(new GetObjectCommand({ Bucket: 'bench', Key: `obj/${w}/${i % written[w]!}` }));
     await r.Body!.transformToByteArray();
   });
   for (const c of clients) c.destroy();

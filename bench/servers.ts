@@ -90,7 +90,8 @@ export async function startMoto(): Promise<(BenchServer & { coldStartMs: number 
   if (!motoAvailable()) return undefined;
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn('moto_server', ['-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // moto logs every request; an unread pipe would fill up and stall it, so its output is discarded.
+  const child = spawn('moto_server', ['-p', String(port)], { stdio: 'ignore' });
   for (;;) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/moto-api/`);

@@ -1,0 +1,12 @@
+import { S3Client, PutObjectCommand, CreateBucketCommand } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+const t = readFileSync('/tmp/pd/credentials', 'utf8');
+const g = (k: string) => new RegExp(`^${k}\\s*=\\s*(\\S+)`, 'm').exec(t)![1]!;
+const c = new S3Client({ endpoint: process.argv[2], region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: g('aws_access_key_id'), secretAccessKey: g('aws_secret_access_key') }, maxAttempts: 1 });
+await c.send(new CreateBucketCommand({ Bucket: 'bench' })).catch(() => 0);
+for (let i = 0; i < 300; i++) await c.send(new PutObjectCommand({ Bucket: 'bench', Key: `k${i}`, Body: Buffer.alloc(1024) }));
+const cpu0 = process.cpuUsage(); const t0 = performance.now();
+const N = 2000;
+for (let i = 0; i < N; i++) await c.send(new PutObjectCommand({ Bucket: 'bench', Key: `k${i % 200}`, Body: Buffer.alloc(1024) }));
+const el = performance.now() - t0; const cpu = process.cpuUsage(cpu0);
+console.log(process.argv[2], { msPerReq: el / N, clientCpuUsPerReq: (cpu.user + cpu.system) / N });

@@ -31,6 +31,9 @@ export function toHttpRequest(req: IncomingMessage): HttpRequest {
 export async function writeResponse(res: ServerResponse, out: HttpResponse): Promise<void> {
   const body = out.body;
   if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+    // A known length spares the client chunked decoding (HEAD answers carry the object's own length).
+    if (out.headers['content-length'] === undefined && out.status !== 204 && out.status !== 304)
+      out.headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
     res.writeHead(out.status, out.headers);
     res.end(body);
     return;

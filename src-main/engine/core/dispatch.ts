@@ -42,10 +42,22 @@ export interface DispatcherDeps {
 /** Members never written to the history: bodies and secrets. */
 const HIDDEN_MEMBERS = new Set(['Body', 'SecretAccessKey', 'Password', 'PrivateKey', 'UserData']);
 
+/** Bytes and streams are never serialized: JSON.stringify would call Buffer#toJSON before any replacer. */
+function summarizeValue(v: unknown): unknown {
+  if (v instanceof Uint8Array) return `[${v.length} bytes]`;
+  if (v && typeof v === 'object' && typeof (v as { pipe?: unknown }).pipe === 'function') return '[stream]';
+  return v;
+}
+
 function summarize(input: Record<string, unknown>): string | null {
-  const keys = Object.keys(input);
-  if (keys.length === 0) return null;
-  const text = JSON.stringify(input, (k, v) => (HIDDEN_MEMBERS.has(k) ? '[hidden]' : v instanceof Uint8Array ? `[${v.length} bytes]` : v));
+  const shallow: Record<string, unknown> = {};
+  let any = false;
+  for (const k in input) {
+    any = true;
+    shallow[k] = HIDDEN_MEMBERS.has(k) ? '[hidden]' : summarizeValue(input[k]);
+  }
+  if (!any) return null;
+  const text = JSON.stringify(shallow, (_k, v: unknown) => summarizeValue(v));
   return text.length > 4096 ? text.slice(0, 4096) : text;
 }
 
@@ -95,7 +107,14 @@ export function createDispatcher(deps: DispatcherDeps): Call {
       store: deps.store,
       clock: deps.clock,
       call,
+      commit: <T>(fn: () => T): T =>
+        deps.store.tx(() => {
+          const out = fn();
+          recorded = record(ctx, input, options);
+          return out;
+        }),
     };
+    let recorded: CallEvent | undefined;
     try {
       const provider = deps.providers.get(service);
       const model = deps.model(service);
@@ -108,19 +127,16 @@ export function createDispatcher(deps: DispatcherDeps): Call {
       let output: Record<string, unknown>;
       if (isStreaming(handler)) {
         output = await handler(ctx, input);
-        const event = record(ctx, input, options);
-        deps.onEvent?.(event);
+        // A streaming handler that wrote nothing (a read) has no final transaction of its own.
+        recorded ??= record(ctx, input, options);
       } else {
-        let event: CallEvent | undefined;
-        output = deps.store.tx(() => {
-          const out = handler(ctx, input) as Record<string, unknown>;
-          event = record(ctx, input, options);
-          return out;
-        });
-        if (event) deps.onEvent?.(event);
+        output = ctx.commit(() => handler(ctx, input) as Record<string, unknown>);
       }
+      deps.onEvent?.(recorded!);
       return output ?? {};
     } catch (e) {
+      // An error after the final commit (rare: in serialization of the output) keeps the success row.
+      if (recorded) throw e;
       const error = e instanceof AwsError ? e : internalFailure();
       const event = record(ctx, input, options, error);
       if (!(e instanceof AwsError)) deps.onInternalError?.(e, event);

@@ -8,7 +8,13 @@ import type { Migration, Store } from '../store/store';
 import type { Clock } from '../clock/clock';
 import type { RequestContext } from '../protocol/types';
 
-export type Ctx = RequestContext<Store, Clock>;
+export interface Ctx extends RequestContext<Store, Clock> {
+  /**
+   * A streaming handler's final transaction: the event-history row is written inside it, so the
+   * acknowledged write and its record commit together (one commit per call, not two).
+   */
+  commit<T>(fn: () => T): T;
+}
 
 // Typed per operation once the generated model types exist; kept loose at the seam.
 export type Input = Record<string, unknown>;

@@ -27,7 +27,7 @@ export const PutObject = streaming(async (ctx: Ctx, input: PutObjectInput) => {
   const body: Ingested = await ingestBody(ctx.store, ctx.clock.now(), input.Body, MAX_OBJECT_SIZE, expectedMd5);
   const etag = `"${body.md5.toString('hex')}"`;
   try {
-    ctx.store.tx(() => {
+    ctx.commit(() => {
       const bucket = requireBucket(ctx, input.Bucket); // it may have gone while the body streamed
       const now = s3Now(ctx);
       const blobId = commitIngested(ctx.store, body, now);

@@ -27,7 +27,7 @@ export const UploadPart = streaming(async (ctx: Ctx, input: UploadPartInput) => 
   const body = await ingestBody(ctx.store, ctx.clock.now(), input.Body, MAX_OBJECT_SIZE, expectedMd5);
   const etag = `"${body.md5.toString('hex')}"`;
   try {
-    ctx.store.tx(() => {
+    ctx.commit(() => {
       // The upload may have been completed or aborted while the part streamed in.
       const b = requireBucket(ctx, input.Bucket);
       const upload = findUpload(ctx.store, b.id, input.Key, input.UploadId);

@@ -8,6 +8,7 @@ import { createClock, type Clock } from './clock/clock';
 import { loadModel, type LoadedModel } from './models/load';
 import { findResourcesDir } from './models/paths';
 import { coreMigrations } from './core/migrations';
+import { savedClockOffset, saveClockOffset } from './core/clock-state';
 import { ensureLabAccount, lookupAccessKey, servicePrincipal, type AccessKeyRecord, type LabAccount } from './core/account';
 import { loadRegions, type RegionCatalog } from './core/regions';
 import { createDispatcher, type CallEvent } from './core/dispatch';
@@ -50,12 +51,15 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
-  const clock = options.clock ?? createClock();
   const providers = new Map<string, ServiceProvider>(allProviders.map((p) => [p.service, p]));
   const store = openStore(options.dataDir ? join(options.dataDir, 'lab.db') : ':memory:', [
     ...coreMigrations,
     ...allProviders.flatMap((p) => p.migrations),
   ]);
+  // A given clock belongs to the caller (tests step it); the lab's own clock resumes where it left off.
+  const clock = options.clock ?? createClock({ start: Date.now() + savedClockOffset(store) });
+  const saveClock = options.clock ? undefined : setInterval(() => saveClockOffset(store, clock), 5_000);
+  saveClock?.unref();
   const account = ensureLabAccount(store, clock.now());
   const regions = loadRegions(resourcesDir);
   const listeners = new Set<(event: CallEvent) => void>();
@@ -99,6 +103,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return () => listeners.delete(listener);
     },
     close() {
+      if (saveClock) {
+        clearInterval(saveClock);
+        saveClockOffset(store, clock);
+      }
       clock.dispose();
       store.close();
     },

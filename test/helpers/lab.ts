@@ -3,6 +3,7 @@
  * the way a learner or CI would, and hands tests its endpoint and root credentials.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -91,4 +92,23 @@ export async function startLab(opts: { dataDir?: string; extraArgs?: string[] } 
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * One lab for a whole test file: started before the first test, stopped and removed after the last.
+ * Returns a getter, since the lab exists only once beforeAll has run.
+ */
+export function useLab(opts: { extraArgs?: string[] } = {}): () => RunningLab {
+  let lab: RunningLab | undefined;
+  beforeAll(async () => {
+    lab = await startLab(opts);
+  });
+  afterAll(async () => {
+    await lab?.stop();
+    if (lab) removeDir(lab.dataDir);
+  });
+  return () => {
+    if (!lab) throw new Error('the lab is not started yet (use it inside a test or hook)');
+    return lab;
+  };
 }

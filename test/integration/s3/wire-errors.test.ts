@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startLab, type RunningLab } from '../../helpers/lab';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLab, type RunningLab } from '../../helpers/lab';
 import { signedFetch } from '../../helpers/signed-fetch';
 
 // Requests no SDK would send: the lab must still answer in AWS's own error form.
+const useTheLab = useLab();
 let lab: RunningLab;
-beforeAll(async () => {
-  lab = await startLab();
-});
-afterAll(async () => {
-  await lab?.stop();
-  if (lab) removeDir(lab.dataDir);
+beforeAll(() => {
+  lab = useTheLab();
 });
 
 const xmlField = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];

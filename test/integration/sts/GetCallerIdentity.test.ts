@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
-import { removeDir, startLab, type RunningLab } from '../../helpers/lab';
+import { useLab, type RunningLab } from '../../helpers/lab';
 import { awsCli } from '../../helpers/clients';
 
+const useTheLab = useLab();
 let lab: RunningLab;
-beforeAll(async () => {
-  lab = await startLab();
-});
-afterAll(async () => {
-  await lab?.stop();
-  if (lab) removeDir(lab.dataDir);
+beforeAll(() => {
+  lab = useTheLab();
 });
 
 const client = (accessKeyId: string, secretAccessKey: string) =>

@@ -6,6 +6,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBare, startMoto, startNimbus, repoRoot, type BenchServer } from './servers';
 import { presignedReplay, sdkThroughput } from './s3';
+import { describeByTag, ec2RoundTrips, startBareEc2 } from './ec2';
+import { benchIam } from './iam';
+import { benchCli } from './cli';
+import { stackCreateDelete } from './cloudformation';
+import { benchConsole } from './console';
+
+/** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const wanted = (name: string) => only.size === 0 || only.has(name);
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const results: Record<string, unknown> = { date: new Date().toISOString(), seconds: SECONDS };
@@ -39,7 +48,7 @@ async function coldStarts(runs = 5) {
   return { nimbusMs: median(nimbus), motoMs: median(moto) };
 }
 
-async function main() {
+async function s3Section() {
   console.log(`S3 1 KiB objects, 16 concurrent SDK v3 clients, ${SECONDS}s per phase`);
   const sdk: Record<string, { put: number; get: number } | undefined> = {};
   for (const [name, start] of [['nimbus', startNimbus], ['bare', startBare], ['moto', startMoto]] as const) {
@@ -62,10 +71,64 @@ async function main() {
   console.log(`  nimbus/moto ${ratio(replay.nimbus!, replay.moto)}`);
   results.presignedReplay = replay;
 
+}
+
+async function coldStartSection() {
   const cold = await coldStarts();
   console.log(`Cold start to ready (median of 5): nimbus ${cold.nimbusMs?.toFixed(0)} ms, moto ${cold.motoMs?.toFixed(0) ?? 'n/a'} ms (goal < 500 ms)`);
   results.coldStart = cold;
 
+}
+
+async function ec2Section() {
+  console.log(`EC2 RunInstances + DescribeInstances pairs per second (aws-sdk v2, 8 concurrent, ${SECONDS}s)`);
+  const pairs = {
+    nimbus: await withServer(startNimbus, (s) => ec2RoundTrips(s, SECONDS)),
+    bare: await withServer(startBareEc2, (s) => ec2RoundTrips(s, SECONDS)),
+    moto: await withServer(startMoto, (s) => ec2RoundTrips(s, SECONDS)),
+  };
+  for (const [name, r] of Object.entries(pairs)) if (r) console.log(`  ${name.padEnd(7)} ${r.pairsPerSecond.toFixed(1).padStart(7)} pairs/s (${r.errors} errors)`);
+  console.log(`  nimbus/moto ${ratio(pairs.nimbus!.pairsPerSecond, pairs.moto?.pairsPerSecond)} (goal ≥ 3), nimbus/bare ${ratio(pairs.nimbus!.pairsPerSecond, pairs.bare?.pairsPerSecond)}`);
+  const byTag = await describeByTag({ instances: 5000 });
+  console.log(`  DescribeInstances tag filter over ${byTag.instances} instances: median ${byTag.medianMs.toFixed(1)} ms, p95 ${byTag.p95Ms.toFixed(1)} ms (goal < 20 ms)`);
+  results.ec2 = { pairs, byTag };
+}
+
+async function iamSection() {
+  const r = await benchIam();
+  console.log(`IAM authorization: root ${r.rootMicros.toFixed(2)} µs, user with 20 policies × 10 statements ${r.userMicros.toFixed(2)} µs, overhead ${r.overheadMicros.toFixed(2)} µs (goal < 50 µs)`);
+  results.iam = r;
+}
+
+async function cliSection() {
+  const r = await benchCli();
+  console.log(`aws ${r.command}: lab CLI ${r.inProcessMedianMs.toFixed(2)} ms vs real CLI ${r.realCliMedianMs.toFixed(0)} ms (×${r.ratio.toFixed(0)}; goal < 5 ms)`);
+  results.cli = r;
+}
+
+async function cloudformationSection() {
+  const r = await stackCreateDelete({ resources: 100 });
+  console.log(`CloudFormation ${r.resources}-resource stack at maximum warp: create ${r.createMs.toFixed(0)} ms, delete ${r.deleteMs.toFixed(0)} ms (goal < 1 s)`);
+  results.cloudformation = r;
+}
+
+async function consoleSection() {
+  const r = await benchConsole();
+  console.log(`Console: serve → interactive Instances page ${r.serveToInteractiveMs.toFixed(0)} ms (goal < 1.5 s), Launch → row ${r.launchToRowMs.toFixed(0)} ms (goal < 100 ms), first-page JS ${(r.bundle.firstPageJsGzipBytes / 1024).toFixed(0)} KiB gzip`);
+  results.console = r;
+}
+
+async function main() {
+  const sections: [string, () => Promise<void>][] = [
+    ['s3', s3Section],
+    ['coldstart', coldStartSection],
+    ['ec2', ec2Section],
+    ['iam', iamSection],
+    ['cli', cliSection],
+    ['cloudformation', cloudformationSection],
+    ['console', consoleSection],
+  ];
+  for (const [name, run] of sections) if (wanted(name)) await run();
   const dir = join(repoRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -9,8 +9,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundlePath = join(root, 'out', 'nimbus', 'main.mjs');
 const entry = join(root, 'src-main', 'server', 'main.ts');
 
-/** Native, optional or huge packages stay in node_modules. */
-const EXTERNAL = ['better-sqlite3', 'ws', 'bufferutil', 'utf-8-validate', 'esbuild', 'electron', 'fsevents'];
+/** Native, optional or huge packages stay in node_modules (just-bash: its optional runtimes import packages we do not install). */
+const EXTERNAL = ['better-sqlite3', 'ws', 'just-bash', 'bufferutil', 'utf-8-validate', 'esbuild', 'electron', 'fsevents'];
 
 function newestMtime(dir) {
   let newest = 0;

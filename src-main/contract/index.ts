@@ -7,22 +7,87 @@ import type { z } from 'zod';
 import { awsCallRequest, awsCallResponse } from './aws';
 import { eventsAppended, eventsRecentRequest, eventsRecentResponse } from './events';
 import { clockGetRequest, clockGetResponse, labInfoRequest, labInfoResponse } from './lab';
+import {
+  billingSummaryRequest,
+  billingSummaryResponse,
+  metricsInstanceRequest,
+  metricsInstanceResponse,
+  workstationInfoRequest,
+  workstationInfoResponse,
+} from './console';
+import {
+  chapterStatus,
+  chaptersEvaluateRequest,
+  chaptersExportRequest,
+  chaptersExportResponse,
+  chaptersListRequest,
+  chaptersListResponse,
+  chaptersOpenRequest,
+  chaptersOpenResponse,
+  chaptersResetLabRequest,
+  chaptersResetLabResponse,
+  chaptersResetRequest,
+  chaptersShowMeRequest,
+  chaptersStartRequest,
+  chaptersUpdated,
+} from './labs';
+import {
+  terminalAttachRequest,
+  terminalAttachResponse,
+  terminalBlocked,
+  terminalCloseRequest,
+  terminalEmptyResponse,
+  terminalExit,
+  terminalIdle,
+  terminalInputRequest,
+  terminalListRequest,
+  terminalListResponse,
+  terminalOpenRequest,
+  terminalOpenResponse,
+  terminalOutput,
+  terminalResizeRequest,
+} from './terminal';
 
 export * from './envelope';
 export * from './json';
 export * from './lab';
 export * from './aws';
 export * from './events';
+export * from './console';
+export * from './labs';
+export * from './terminal';
 
 export const contractRequests = {
   'lab.info': { request: labInfoRequest, response: labInfoResponse },
   'aws.call': { request: awsCallRequest, response: awsCallResponse },
   'events.recent': { request: eventsRecentRequest, response: eventsRecentResponse },
   'clock.get': { request: clockGetRequest, response: clockGetResponse },
+  'billing.summary': { request: billingSummaryRequest, response: billingSummaryResponse },
+  'metrics.instance': { request: metricsInstanceRequest, response: metricsInstanceResponse },
+  'workstation.info': { request: workstationInfoRequest, response: workstationInfoResponse },
+  'chapters.list': { request: chaptersListRequest, response: chaptersListResponse },
+  'chapters.open': { request: chaptersOpenRequest, response: chaptersOpenResponse },
+  'chapters.evaluate': { request: chaptersEvaluateRequest, response: chapterStatus },
+  'chapters.start': { request: chaptersStartRequest, response: chapterStatus },
+  'chapters.reset': { request: chaptersResetRequest, response: chapterStatus },
+  'chapters.showMe': { request: chaptersShowMeRequest, response: chapterStatus },
+  'chapters.resetLab': { request: chaptersResetLabRequest, response: chaptersResetLabResponse },
+  'chapters.export': { request: chaptersExportRequest, response: chaptersExportResponse },
+  'terminal.open': { request: terminalOpenRequest, response: terminalOpenResponse },
+  'terminal.attach': { request: terminalAttachRequest, response: terminalAttachResponse },
+  'terminal.input': { request: terminalInputRequest, response: terminalEmptyResponse },
+  'terminal.resize': { request: terminalResizeRequest, response: terminalEmptyResponse },
+  'terminal.close': { request: terminalCloseRequest, response: terminalEmptyResponse },
+  'terminal.list': { request: terminalListRequest, response: terminalListResponse },
 } as const;
 
 export const contractEvents = {
   'events.appended': eventsAppended,
+  'chapters.updated': chaptersUpdated,
+  'terminal.output': terminalOutput,
+  'terminal.idle': terminalIdle,
+  'terminal.exit': terminalExit,
+  'terminal.blocked': terminalBlocked,
 } as const;
 
 export type RequestName = keyof typeof contractRequests;

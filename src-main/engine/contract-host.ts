@@ -17,6 +17,7 @@ import {
 } from '../contract';
 import type { Engine, CallEvent } from './index';
 import { createHandlers } from './contract-host/handlers';
+import { labsFor } from './contract-host/labs';
 import { AwsError } from './protocol/errors';
 
 export interface ContractConnection {
@@ -83,8 +84,22 @@ export function createContractHost(engine: Engine, options: ContractHostOptions 
           // The transport died under us; its own close handler will end this connection.
         }
       };
+      // Chapter checks re-run as the cloud changes; their new marks are pushed to every console.
+      const unsubscribeLabs = labsFor(engine).onUpdate((status) => safeSend({ event: 'chapters.updated', payload: status }));
       const unsubscribe = engine.onEvent((event) => {
         safeSend({ event: 'events.appended', payload: toHistoryEvent(event) });
+      });
+      // Terminal output goes only to the connections that opened or attached the terminal.
+      const myTerminals = new Set<string>();
+      const unsubscribeTerminals = engine.terminals.onEvent((e) => {
+        if (!myTerminals.has(e.terminalId)) return;
+        if (e.type === 'output') safeSend({ event: 'terminal.output', payload: { terminalId: e.terminalId, data: e.data } });
+        else if (e.type === 'idle') safeSend({ event: 'terminal.idle', payload: { terminalId: e.terminalId, exitCode: e.exitCode, reading: e.reading } });
+        else if (e.type === 'blocked') safeSend({ event: 'terminal.blocked', payload: { terminalId: e.terminalId, ...e.connection } });
+        else {
+          safeSend({ event: 'terminal.exit', payload: { terminalId: e.terminalId, exitCode: e.exitCode } });
+          myTerminals.delete(e.terminalId);
+        }
       });
 
       const run = async <K extends RequestName>(
@@ -128,15 +143,23 @@ export function createContractHost(engine: Engine, options: ContractHostOptions 
             return;
           }
           run(type, payload).then(
-            (result) => safeSend({ id, ok: true, result }),
+            (result) => {
+              if (type === 'terminal.open' || type === 'terminal.attach') myTerminals.add((result as { terminalId: string }).terminalId);
+              safeSend({ id, ok: true, result });
+            },
             (e: unknown) => safeSend({ id, ok: false, error: toContractError(e) }),
           );
         },
         close() {
           open = false;
           unsubscribe();
+          unsubscribeTerminals();
+          unsubscribeLabs();
         },
       };
     },
   };
 }
+
+/** The chapter runtime of an engine (one per engine), for the shells' `nimbus chapters` command. */
+export { labsFor } from './contract-host/labs';

@@ -14,9 +14,11 @@ import { loadRegions, type RegionCatalog } from './core/regions';
 import { createDispatcher, type CallEvent } from './core/dispatch';
 import type { ServiceProvider } from './core/provider';
 import type { Call, Principal } from './protocol/types';
-import { authorize } from './iam/authorize';
+import { createAuthorizer } from './iam/authorize';
 import { validateInput as validateHook } from './protocol/validate';
-import { providers as allProviders } from './services/registry';
+import { authzHooks, providers as allProviders } from './services/registry';
+import { guestMigrations } from './guest/migrations';
+import { createTerminals, refreshAfterCall, type TerminalManager } from './terminals';
 
 export type { CallEvent } from './core/dispatch';
 export type { Call, Principal } from './protocol/types';
@@ -46,6 +48,10 @@ export interface Engine {
   servicePrincipal(service: string): Principal;
   /** Subscribe to the event history as it is written. */
   onEvent(listener: (event: CallEvent) => void): () => void;
+  /** Writes queued history rows of reads (they are batched) before the history is read directly. */
+  flushEvents(): void;
+  /** Guests (the workstation, instances' Linux) and the terminals open on them. */
+  readonly terminals: TerminalManager;
   close(): void;
 }
 
@@ -55,6 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const store = openStore(options.dataDir ? join(options.dataDir, 'lab.db') : ':memory:', [
     ...coreMigrations,
     ...allProviders.flatMap((p) => p.migrations),
+    ...guestMigrations,
   ]);
   // A given clock belongs to the caller (tests step it); the lab's own clock resumes where it left off.
   const clock = options.clock ?? createClock({ start: Date.now() + savedClockOffset(store) });
@@ -65,16 +72,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const listeners = new Set<(event: CallEvent) => void>();
   const model = (service: string): LoadedModel => loadModel(resourcesDir, service);
 
-  const call = createDispatcher({
+  // The terminals need `call`; the dispatcher tells them about EC2 changes once they exist.
+  const terminalsRef: { current?: TerminalManager } = {};
+  const { call, flushEvents } = createDispatcher({
     store,
     clock,
     providers,
     model,
     validate: validateHook,
-    authorize,
+    authorize: createAuthorizer(authzHooks).authorize,
     defaultRegion: options.defaultRegion ?? 'us-east-1',
     hasRegion: (r) => regions.has(r),
     onEvent: (event) => {
+      if (terminalsRef.current) refreshAfterCall(terminalsRef.current, event);
       for (const l of listeners) l(event);
     },
     onInternalError:
@@ -84,7 +94,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }),
   });
 
-  for (const p of allProviders) p.start?.({ store, clock });
+  for (const p of allProviders) p.start?.({ store, clock, call, dataDir: options.dataDir });
+  const terminals = createTerminals({
+    store,
+    clock,
+    call,
+    resourcesDir,
+    accountId: account.accountId,
+    defaultRegion: options.defaultRegion ?? 'us-east-1',
+    servicePrincipal: (service) => servicePrincipal(account.accountId, service),
+    lookupAccessKey: (id) => lookupAccessKey(store, id),
+  });
+  terminalsRef.current = terminals;
 
   return {
     dataDir: options.dataDir,
@@ -98,6 +119,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     model,
     lookupAccessKey: (id) => lookupAccessKey(store, id),
     servicePrincipal: (service) => servicePrincipal(account.accountId, service),
+    flushEvents,
+    terminals,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -107,7 +130,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         clearInterval(saveClock);
         saveClockOffset(store, clock);
       }
+      terminals.dispose();
       clock.dispose();
+      flushEvents();
       store.close();
     },
   };

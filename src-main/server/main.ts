@@ -1,12 +1,15 @@
 /**
  * The `nimbus` command (bundled to out/nimbus/main.mjs by bin/nimbus). Only `serve` lives here for
- * now; `shell` and `chapters` come later.
+ * now, plus `chapters` (chapters-command.ts) and `shell` (shell-command.ts).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../engine/index';
 import { createLabServer } from './server';
+import { BookCodeError, importBookCode } from './book-code';
+import { chaptersCommand, ChaptersUsageError, CHAPTERS_USAGE } from './chapters-command';
 import { defaultDataDir, ensureDir, writeConsoleUrl, writeCredentials } from './data-dir';
+import { shellCommand, ShellUsageError, SHELL_USAGE } from './shell-command';
 
 const USAGE = `Usage: nimbus <command> [options]
 
@@ -18,9 +21,16 @@ Commands:
                --no-token    console without the per-start token (still local only)
                --open        open the console in the system browser
                --warp N      simulated-time speed factor (default 1)
+  import-book-code PATH
+             Import the book's code repository (AWSinAction/code2: a folder or its zip)
+             so the book's template URLs resolve in the lab
+               --data DIR    lab data folder (default $NIMBUS_DATA or the app-data folder)
   build      Rebuild this command's bundle (out/nimbus/main.mjs)
-  shell      Attach this terminal to a lab shell (not available yet)
-  chapters   List the book's chapters (not available yet)
+  shell      Attach this terminal to a lab shell (the workstation, or an instance)
+               --data DIR    the running lab's data folder
+               --instance ID a shell on this instance, as its default user
+  chapters   The book's guided chapters: list | solve N | export | verify FILE
+               --data DIR    lab data folder (solve: a fresh temporary lab when omitted)
   help       Show this text
 `;
 
@@ -157,6 +167,33 @@ async function serve(argv: string[]): Promise<number> {
   return 0;
 }
 
+function importBookCodeCommand(argv: string[]): number {
+  let data = defaultDataDir();
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--data') {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError("option '--data' needs a value");
+      data = v;
+    } else if (a.startsWith('--data=')) data = a.slice('--data='.length);
+    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else paths.push(a);
+  }
+  if (paths.length !== 1) throw new UsageError('import-book-code needs exactly one PATH (a folder or a zip of AWSinAction/code2)');
+  ensureDir(data);
+  try {
+    console.log(importBookCode(paths[0]!, data));
+    return 0;
+  } catch (err) {
+    if (err instanceof BookCodeError) {
+      console.error(`nimbus import-book-code: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
 /** Entry point called by bin/nimbus; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -164,14 +201,32 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
         return await serve(rest);
+      case 'import-book-code':
+        return importBookCodeCommand(rest);
       case 'build':
         // bin/nimbus has already rebuilt the bundle before loading this file.
         console.log('nimbus: out/nimbus/main.mjs is up to date');
         return 0;
-      case 'shell':
       case 'chapters':
-        console.error(`nimbus: '${command}' is not available yet`);
-        return 1;
+        try {
+          return await chaptersCommand(rest);
+        } catch (err) {
+          if (err instanceof ChaptersUsageError) {
+            process.stderr.write(`nimbus chapters: ${err.message}\n\n${CHAPTERS_USAGE}`);
+            return 1;
+          }
+          throw err;
+        }
+      case 'shell':
+        try {
+          return await shellCommand(rest);
+        } catch (err) {
+          if (err instanceof ShellUsageError) {
+            process.stderr.write(`nimbus shell: ${err.message}\n\n${SHELL_USAGE}`);
+            return 1;
+          }
+          throw err;
+        }
       case undefined:
       case 'help':
       case '--help':

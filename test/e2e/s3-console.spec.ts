@@ -1,132 +1,44 @@
 /**
  * The S3 console page end to end: a real `nimbus serve`, the browser build of the console, and
  * Debian's Chromium. Create a bucket through the form, see it listed; try a name with capitals and
- * see S3's InvalidBucketName, with nothing created; a bucket made through an SDK shows up live.
+ * see S3's InvalidBucketName, with nothing created; a bucket made through an SDK shows up live; on
+ * the bucket's page, create a folder, upload a file into it with progress, download it back byte for
+ * byte, and delete it after typing AWS's confirmation.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Page } from 'playwright-core';
+import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { startE2eLab, type E2eLab } from './harness';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const shots = join(root, 'test-results', 'e2e');
-
-let server: ChildProcess;
-let dataDir: string;
-let profileDir: string;
-let browser: BrowserContext;
+let lab: E2eLab;
 let page: Page;
-let consoleUrl: string;
+let dataDir: string;
 let endpoint: string;
-let serverOutput = '';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (server.exitCode !== null)
-      throw new Error(`nimbus serve exited (${server.exitCode}) while waiting for ${what}\n${serverOutput}`);
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${serverOutput}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shoot = (name: string) => lab.shoot(name);
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  // The server serves out/web/; build it when missing.
-  if (!existsSync(join(root, 'out', 'web', 'index.html'))) {
-    const built = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--config',
-        'vite.web.config.ts',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: root },
-    );
-    if (built.status !== 0) throw new Error(`web build failed: ${built.stderr.toString()}`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'nimbus-e2e-'));
-  profileDir = mkdtempSync(join(tmpdir(), 'nimbus-e2e-chromium-'));
-  const port = await freePort();
-  endpoint = `http://127.0.0.1:${port}`;
-  // NIMBUS_BIN lets the same flow run against another build of the CLI (a packaged one).
-  const nimbus = process.env.NIMBUS_BIN ?? join(root, 'bin', 'nimbus');
-  server = spawn(process.execPath, [nimbus, 'serve', '--port', String(port), '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NIMBUS_NO_OPEN: '1' },
-  });
-  server.stdout!.on('data', (c: Buffer) => (serverOutput += c.toString()));
-  server.stderr!.on('data', (c: Buffer) => (serverOutput += c.toString()));
-  consoleUrl = await waitFor('console-url', () => {
-    const file = join(dataDir, 'console-url');
-    return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
-  });
-  await waitFor('health', async () => {
-    const res = await fetch(`${endpoint}/_lab/health`).catch(() => undefined);
-    return res?.ok && ((await res.json()) as { status?: string }).status === 'ready' ? true : undefined;
-  });
-
-  // A fresh profile per run (playwright wants it as launchPersistentContext's argument, not a flag).
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    viewport: { width: 1280, height: 860 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  lab = await startE2eLab({ viewport: { width: 1280, height: 860 } });
+  page = lab.page;
+  dataDir = lab.dataDir;
+  endpoint = lab.endpoint;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
-  for (const dir of [dataDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => lab?.close());
 
 const bucketRows = () => page.locator('[data-test="bucket-row"] td.name').allTextContents();
 
 describe('S3 console', () => {
   it('opens Console Home with the account id in the top bar', async () => {
-    await page.goto(consoleUrl);
+    await page.goto(lab.consoleUrl);
     await page.getByRole('heading', { name: 'Console Home' }).waitFor();
     const credentials = readFileSync(join(dataDir, 'credentials'), 'utf8');
     const accountKey = /aws_access_key_id\s*=\s*(\S+)/.exec(credentials)?.[1];
     expect(accountKey).toMatch(/^AKIA/);
     await page.locator('[data-test="account-menu"]').click();
+    await lab.waitFor('account id', async () => ((await page.locator('[data-test="account-id"]').textContent()) !== '…' ? true : undefined));
     const shown = (await page.locator('[data-test="account-id"]').textContent()) ?? '';
     expect(shown).toMatch(/^\d{4}-\d{4}-\d{4}$/);
     await shoot('01-console-home');
@@ -188,5 +100,67 @@ describe('S3 console', () => {
       rows.filter((r) => r.includes('s3:CreateBucket') && r.includes('Console') && r.includes('InvalidBucketName')),
     ).toHaveLength(1);
     await shoot('05-sdk-bucket-live');
+  });
+
+  it('uploads a file into a new folder and downloads it back with the same bytes', async () => {
+    await page.locator('[data-test="bucket-row"] td.name a', { hasText: 'e2e-first-bucket' }).click();
+    await page.getByRole('heading', { name: 'e2e-first-bucket' }).waitFor();
+    expect(page.url()).toMatch(/#\/s3\/e2e-first-bucket$/);
+    for (const name of ['Upload', 'Download', 'Delete', 'Create folder'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Create folder', exact: true }).click();
+    await page.getByLabel('Folder name').fill('notes');
+    await page.locator('.n-modal').getByRole('button', { name: 'Create folder' }).click();
+    await page.locator('[data-test="folder-link"]', { hasText: 'notes/' }).click();
+    await lab.waitFor('prefix', () => (page.url().endsWith('?prefix=notes%2F') ? true : undefined));
+    await page.getByText('No objects.').waitFor();
+
+    // 6 MiB + a bit: more than one 5 MiB part, so the upload goes part by part.
+    const bytes = randomBytes(6 * 1024 * 1024 + 123);
+    const file = join(tmpdir(), `nimbus-e2e-upload-${process.pid}.bin`);
+    writeFileSync(file, bytes);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.locator('[data-test="upload-input"]').setInputFiles(file);
+    await page.locator('[data-test="upload-submit"]').click();
+    const row = page.locator('[data-test="upload-row"]').first();
+    await lab.waitFor('upload', async () => ((await row.getAttribute('data-status')) === 'succeeded' ? true : undefined));
+    expect(await row.getAttribute('data-percent')).toBe('100');
+    await shoot('06-upload-done');
+    await page.locator('.n-modal').getByRole('button', { name: 'Close', exact: true }).click();
+    const name = file.split('/').pop()!;
+    await page.locator('[data-test="object-name"]', { hasText: name }).waitFor();
+
+    // The SDK sees the same bytes under the folder's prefix.
+    const creds = lab.credentials();
+    const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: creds });
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'e2e-first-bucket', Key: `notes/${name}` }));
+    expect(Buffer.from(await got.Body!.transformToByteArray()).equals(bytes)).toBe(true);
+    s3.destroy();
+
+    await page.locator(`[data-test="object-row"][data-key="notes/${name}"] .n-checkbox`).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(name);
+    expect(readFileSync((await saved.path())!).equals(bytes)).toBe(true);
+  });
+
+  it('deletes objects only after "permanently delete" is typed', async () => {
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const submit = page.locator('[data-test="delete-submit"]');
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel(/To confirm deletion, type/).fill('delete');
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel(/To confirm deletion, type/).fill('permanently delete');
+    await shoot('07-delete-confirm');
+    await submit.click();
+    await page.getByText('No objects.').waitFor();
+    expect(await page.locator('[data-test="flash"]').first().textContent()).toContain('Successfully deleted 1 object.');
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    expect(await page.locator('[data-test="detail-Amazon Resource Name (ARN)"]').textContent()).toBe('arn:aws:s3:::e2e-first-bucket');
+    await lab.waitFor('region', async () => ((await page.locator('[data-test="detail-AWS Region"]').textContent()) === 'us-east-1' ? true : undefined));
+    await page.getByRole('tab', { name: 'Permissions' }).click();
+    await page.locator('[data-test="no-policy"], [data-test="policy-unavailable"], [data-test="bucket-policy"]').first().waitFor();
+    await shoot('08-bucket-permissions');
   });
 });

@@ -7,6 +7,9 @@ import type { Engine } from '../index';
 import { AwsError } from '../protocol/errors';
 import { fromJson } from './from-json';
 import { toJson } from './to-json';
+import { createConsoleHandlers } from './console-handlers';
+import { createLabsHandlers } from './labs-handlers';
+import { createTerminalHandlers } from './terminal-handlers';
 
 type Parsed<K extends RequestName> = z.output<(typeof contractRequests)[K]['request']>;
 export type ContractHandlers = {
@@ -84,6 +87,7 @@ export function createHandlers(engine: Engine, options: { version?: string }): C
     },
 
     async 'events.recent'({ limit }) {
+      engine.flushEvents();
       const rows = recentEvents.all(engine.account.accountId, limit) as EventRow[];
       return {
         events: rows.map((r): HistoryEvent => ({
@@ -104,5 +108,9 @@ export function createHandlers(engine: Engine, options: { version?: string }): C
     async 'clock.get'() {
       return { now: engine.clock.date().toISOString(), warp: engine.clock.warp };
     },
+
+    ...createConsoleHandlers(engine),
+    ...createLabsHandlers(engine),
+    ...createTerminalHandlers(engine),
   };
 }

@@ -61,7 +61,16 @@ function summarize(input: Record<string, unknown>): string | null {
   return text.length > 4096 ? text.slice(0, 4096) : text;
 }
 
-export function createDispatcher(deps: DispatcherDeps): Call {
+/** Operations that only read, by AWS's naming. One that writes anyway still commits (deferred tx). */
+const READ_ONLY = /^(Describe|Get|List|Head|Lookup|Search|Select|Simulate|Validate|Estimate|Preview|Query|Scan|BatchGet)/;
+
+export interface Dispatcher {
+  call: Call;
+  /** Writes the queued read events now (engine close, or before reading the history). */
+  flushEvents(): void;
+}
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const insertEvent = deps.store.stmt(
     `INSERT INTO events (account_id, region, time, source, principal_arn, access_key_id, service, operation, request_id,
        source_ip, user_agent, error_code, error_message, request_parameters)
@@ -69,29 +78,53 @@ export function createDispatcher(deps: DispatcherDeps): Call {
        @sourceIp, @userAgent, @errorCode, @errorMessage, @requestParameters)`,
   );
 
+  type EventRow = CallEvent & Record<string, unknown>;
+  const eventRow = (ctx: Ctx, input: Record<string, unknown>, options: CallOptions, error?: AwsError): EventRow => ({
+    time: ctx.clock.now(),
+    accountId: ctx.accountId,
+    region: ctx.region,
+    source: ctx.source,
+    principalArn: ctx.principal.arn,
+    service: ctx.service,
+    operation: ctx.operation,
+    requestId: ctx.requestId,
+    errorCode: error?.code,
+    errorMessage: error?.message,
+    accessKeyId: ctx.principal.accessKeyId ?? null,
+    sourceIp: options.sourceIp ?? null,
+    userAgent: options.userAgent ?? null,
+    requestParameters: summarize(input),
+  });
+  const writeEvent = (row: EventRow): void => {
+    insertEvent.run({ ...row, errorCode: row.errorCode ?? null, errorMessage: row.errorMessage ?? null });
+  };
+
+  // Reads would otherwise turn into write transactions just for their history row. Their rows are
+  // queued and written in batches (with the next write, or within 100 ms): a kill can lose the last
+  // few read events, never a learner's write or its event.
+  const pendingReads: EventRow[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushReads = (): void => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (pendingReads.length === 0 || !deps.store.db.open) return;
+    const rows = pendingReads.splice(0);
+    deps.store.tx(() => rows.forEach(writeEvent));
+  };
+  const queueRead = (row: EventRow): void => {
+    pendingReads.push(row);
+    if (pendingReads.length >= 256) flushReads();
+    else if (!flushTimer) {
+      flushTimer = setTimeout(flushReads, 100);
+      flushTimer.unref?.();
+    }
+  };
+
   const record = (ctx: Ctx, input: Record<string, unknown>, options: CallOptions, error?: AwsError): CallEvent => {
-    const event: CallEvent = {
-      time: ctx.clock.now(),
-      accountId: ctx.accountId,
-      region: ctx.region,
-      source: ctx.source,
-      principalArn: ctx.principal.arn,
-      service: ctx.service,
-      operation: ctx.operation,
-      requestId: ctx.requestId,
-      errorCode: error?.code,
-      errorMessage: error?.message,
-    };
-    insertEvent.run({
-      ...event,
-      accessKeyId: ctx.principal.accessKeyId ?? null,
-      sourceIp: options.sourceIp ?? null,
-      userAgent: options.userAgent ?? null,
-      errorCode: error?.code ?? null,
-      errorMessage: error?.message ?? null,
-      requestParameters: summarize(input),
-    });
-    return event;
+    const row = eventRow(ctx, input, options, error);
+    if (pendingReads.length > 0) pendingReads.splice(0).forEach(writeEvent);
+    writeEvent(row);
+    return row;
   };
 
   const call: Call = async (principal: Principal, service: string, operation: string, input, options = {}) => {
@@ -104,6 +137,7 @@ export function createDispatcher(deps: DispatcherDeps): Call {
       operation,
       principal,
       source: options.source ?? 'api',
+      sourceIp: options.sourceIp,
       store: deps.store,
       clock: deps.clock,
       call,
@@ -129,6 +163,12 @@ export function createDispatcher(deps: DispatcherDeps): Call {
         output = await handler(ctx, input);
         // A streaming handler that wrote nothing (a read) has no final transaction of its own.
         recorded ??= record(ctx, input, options);
+      } else if (READ_ONLY.test(operation)) {
+        // A deferred transaction takes no write lock and commits for free when nothing was written.
+        output = deps.store.read(() => handler(ctx, input) as Record<string, unknown>);
+        const row = eventRow(ctx, input, options);
+        queueRead(row);
+        recorded = row;
       } else {
         output = ctx.commit(() => handler(ctx, input) as Record<string, unknown>);
       }
@@ -144,5 +184,5 @@ export function createDispatcher(deps: DispatcherDeps): Call {
       throw error;
     }
   };
-  return call;
+  return { call, flushEvents: flushReads };
 }

@@ -6,7 +6,7 @@
  */
 import type { Migration, Store } from '../store/store';
 import type { Clock } from '../clock/clock';
-import type { RequestContext } from '../protocol/types';
+import type { Call, RequestContext } from '../protocol/types';
 
 export interface Ctx extends RequestContext<Store, Clock> {
   /**
@@ -36,6 +36,10 @@ export interface ServiceProvider {
   service: string;
   migrations: Migration[];
   handlers: Record<string, Handler>;
-  /** Called once the engine is open (start lifecycle timers, seed defaults). */
-  start?(engine: { store: Store; clock: Clock }): void;
+  /**
+   * Called once the engine is open (start lifecycle timers, seed defaults). `call` is the dispatcher,
+   * for work a service does by itself later (CloudFormation creating a stack's resources);
+   * `dataDir` is the lab's data folder (absent for in-memory engines).
+   */
+  start?(engine: { store: Store; clock: Clock; call?: Call; dataDir?: string }): void;
 }

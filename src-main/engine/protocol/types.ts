@@ -75,6 +75,8 @@ export interface RequestContext<Store = unknown, Clock = unknown> {
   operation: string;
   principal: Principal;
   source: CallSource;
+  /** The caller's IP address when known (the endpoint's TCP peer): aws:SourceIp. */
+  sourceIp?: string;
   store: Store;
   clock: Clock;
   /** For cross-service work, with a service principal, so IAM and the history see it. */

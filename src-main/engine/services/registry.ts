@@ -1,6 +1,21 @@
 /** Every service with behaviour in the lab. Adding a service = one line here. */
 import type { ServiceProvider } from '../core/provider';
-import { s3Provider } from './s3';
-import { stsProvider } from './sts';
+import { cloudformationProvider } from './cloudformation';
+import type { AuthzHooks } from '../iam/hooks';
+import { ec2Provider, tagsOf } from './ec2';
+import { iamIdentitySource, iamProvider } from './iam';
+import { bucketPolicyFor, s3Provider } from './s3';
+import { sessionFacts, stsProvider, trustPolicy } from './sts';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider];
+
+/** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
+export const authzHooks: AuthzHooks = {
+  identity: iamIdentitySource,
+  session: sessionFacts,
+  resourcePolicies: { s3: bucketPolicyFor, sts: trustPolicy },
+  // ec2:ResourceTag/KEY conditions (§6.3): the tags of the resource an ARN names.
+  resourceTags: {
+    ec2: (ctx, arn) => new Map(tagsOf(ctx, arn.slice(arn.lastIndexOf('/') + 1)).map((t) => [t.Key, t.Value])),
+  },
+};

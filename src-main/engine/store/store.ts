@@ -21,6 +21,8 @@ export interface Store {
   readonly db: Db;
   /** Run fn in one IMMEDIATE transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
+  /** Run fn in a DEFERRED transaction: consistent reads, a write lock only if fn writes. */
+  read<T>(fn: () => T): T;
   /** Prepared statements are cached by SQL text; preparing is the costly part of a small query. */
   stmt(sql: string): Database.Statement;
   close(): void;
@@ -46,6 +48,7 @@ export function openStore(file: string, migrations: readonly Migration[]): Store
   return {
     db,
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    read: <T>(fn: () => T): T => db.transaction(fn).deferred(),
     stmt,
     close: () => db.close(),
   };

@@ -125,11 +125,11 @@ describe('aws.call', () => {
   });
 
   it('answers NotImplemented (501) for an operation without behaviour', async () => {
-    const answer = await h.request('aws.call', { service: 's3', operation: 'GetBucketPolicy', input: { Bucket: 'x' } });
+    const answer = await h.request('aws.call', { service: 's3', operation: 'GetBucketAccelerateConfiguration', input: { Bucket: 'x' } });
     expect(answer.error).toEqual({
       code: 'NotImplemented',
       message:
-        's3:GetBucketPolicy is not implemented in Nimbus Lab yet. The lab understands the request but has no behaviour for it.',
+        's3:GetBucketAccelerateConfiguration is not implemented in Nimbus Lab yet. The lab understands the request but has no behaviour for it.',
       status: 501,
     });
   });

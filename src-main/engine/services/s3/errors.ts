@@ -160,3 +160,7 @@ export const entityTooSmall = (uploadId: string, partNumber: number, size: numbe
     PartNumber: partNumber,
     ETag: etag,
   });
+
+// Bucket policies
+
+export const noSuchBucketPolicy = (bucket: string) => s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, { BucketName: bucket });

@@ -8,9 +8,11 @@ import { CopyObject } from './CopyObject';
 import { CreateBucket } from './CreateBucket';
 import { CreateMultipartUpload } from './CreateMultipartUpload';
 import { DeleteBucket } from './DeleteBucket';
+import { DeleteBucketPolicy } from './DeleteBucketPolicy';
 import { DeleteObject } from './DeleteObject';
 import { DeleteObjects } from './DeleteObjects';
 import { GetBucketLocation } from './GetBucketLocation';
+import { GetBucketPolicy } from './GetBucketPolicy';
 import { GetObject } from './GetObject';
 import { HeadBucket } from './HeadBucket';
 import { HeadObject } from './HeadObject';
@@ -19,6 +21,7 @@ import { ListMultipartUploads } from './ListMultipartUploads';
 import { ListObjects } from './ListObjects';
 import { ListObjectsV2 } from './ListObjectsV2';
 import { ListParts } from './ListParts';
+import { PutBucketPolicy } from './PutBucketPolicy';
 import { PutObject } from './PutObject';
 import { UploadPart } from './UploadPart';
 
@@ -32,9 +35,11 @@ export const s3Provider: ServiceProvider = {
     CreateBucket,
     CreateMultipartUpload,
     DeleteBucket,
+    DeleteBucketPolicy,
     DeleteObject,
     DeleteObjects,
     GetBucketLocation,
+    GetBucketPolicy,
     GetObject,
     HeadBucket,
     HeadObject,
@@ -43,6 +48,7 @@ export const s3Provider: ServiceProvider = {
     ListObjects,
     ListObjectsV2,
     ListParts,
+    PutBucketPolicy,
     PutObject,
     UploadPart,
   },
@@ -51,3 +57,5 @@ export const s3Provider: ServiceProvider = {
     sweepBlobs(store);
   },
 };
+
+export { bucketPolicyFor } from './state/bucket-policies';

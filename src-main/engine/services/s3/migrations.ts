@@ -91,4 +91,16 @@ export const s3Migrations: Migration[] = [
       CREATE INDEX s3_parts_by_blob ON s3_parts (blob_id);
     `,
   },
+  {
+    scope: 's3',
+    version: 2,
+    name: 'bucket policies',
+    up: `
+      -- One policy document per bucket; goes with its bucket.
+      CREATE TABLE s3_bucket_policies (
+        bucket_id INTEGER PRIMARY KEY REFERENCES s3_buckets (id) ON DELETE CASCADE,
+        policy TEXT NOT NULL
+      );
+    `,
+  },
 ];

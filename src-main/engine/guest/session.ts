@@ -1,0 +1,329 @@
+/**
+ * A login shell on a guest: one user, one just-bash session, the prompt the AMI shows, history,
+ * and the rules for streaming output (a line that is one plain command may write straight to the
+ * screen; with pipes, redirects or several commands the output comes back in order at the end).
+ */
+import { ShellSession, type CommandOutput } from './shell';
+import type { Guest } from './machine';
+import type { GuestUser } from './users';
+import type { InteractiveProgram, SessionInfo, TerminalIo } from './types';
+import { createCommands, type CommandEnv } from './commands/registry';
+import { GUEST_LIMITS } from './limits';
+import type { GuestFs } from './fs/guest-fs';
+
+export interface GuestShellOptions {
+  /** Login shell (prints the MOTD when interactive). */
+  login?: boolean;
+  /** Shown by ssh before the MOTD ("Last login: ..."). */
+  lastLogin?: string;
+  /** Extra environment (SSH_AUTH_SOCK for agent forwarding, SSH_CONNECTION...). */
+  env?: Record<string, string>;
+  tty?: string;
+  /** Where the connection came from (who, last). */
+  from?: string;
+  /** The ssh agent this session can reach (its own, or forwarded with -A). */
+  agent?: SshAgent;
+}
+
+/** Keys an ssh-agent holds: private key PEM text, by comment (the file it came from). */
+export interface SshAgent {
+  keys: Map<string, string>;
+}
+
+/** Whether bash would wait for more input (PS2 "> "): an open quote, a heredoc without its end, a trailing \\, | or &&. */
+export function needsMoreInput(text: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') {
+      if (i === text.length - 1) return true;
+      i++;
+    }
+  }
+  if (quote) return true;
+  if (/(\|\||&&|\|)\s*$/.test(text)) return true;
+  const lines = text.split('\n');
+  const re = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+  for (let i = 0; i < lines.length; i++) {
+    for (const m of lines[i]!.matchAll(re)) {
+      const word = m[3]!;
+      const strip = m[1] === '-';
+      const end = lines.slice(i + 1).findIndex((l) => (strip ? l.replace(/^\t+/, '') : l) === word);
+      if (end < 0) return true;
+    }
+  }
+  return false;
+}
+
+/** A line is "plain" when it is one command: no pipes, lists, redirects or substitutions. */
+export function isPlainLine(line: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if ('|;&<>`\n'.includes(c)) return false;
+    else if (c === '$' && line[i + 1] === '(') return false;
+  }
+  return true;
+}
+
+export class GuestShell implements InteractiveProgram, SessionInfo {
+  readonly session: ShellSession;
+  readonly history: string[] = [];
+  private lastStatus = 0;
+  private currentIo: TerminalIo | undefined;
+  private readonly effective: GuestUser[] = [];
+  readonly pid: number;
+  readonly fs: GuestFs;
+  readonly agent: SshAgent;
+  private readonly bootedAt: number;
+
+  constructor(
+    readonly guest: Guest,
+    private readonly loginUser: GuestUser,
+    readonly options: GuestShellOptions = {},
+  ) {
+    this.agent = options.agent ?? { keys: new Map() };
+    this.bootedAt = guest.bootedAt;
+    this.fs = guest.fsFor(() => {
+      const u = this.currentUser();
+      return { uid: u.uid, gid: u.gid, groups: u.groups };
+    });
+    const env: CommandEnv = {
+      guest,
+      shell: this,
+      user: () => this.currentUser(),
+      asUser: (u, fn) => this.asUser(u, fn),
+      io: () => this.currentIo,
+      fs: this.fs,
+    };
+    const home = loginUser.home;
+    const id = guest.identity;
+    this.session = new ShellSession({
+      fs: this.fs,
+      commands: createCommands(env),
+      cwd: guest.rootFs.existsSync(home) ? home : '/',
+      env: {
+        HOME: home,
+        USER: loginUser.name,
+        LOGNAME: loginUser.name,
+        SHELL: '/bin/bash',
+        PATH: loginUser.uid === 0 ? '/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:/root/bin' : `/usr/local/bin:/bin:/usr/bin:/usr/local/sbin:/usr/sbin:/sbin:/opt/aws/bin:${home}/.local/bin:${home}/bin`,
+        HOSTNAME: this.hostname(),
+        TERM: 'xterm-256color',
+        LANG: 'en_US.UTF-8',
+        HISTSIZE: '1000',
+        ...(id.kind === 'instance' ? { AWS_DEFAULT_REGION: id.region } : {}),
+        ...(options.env ?? {}),
+      },
+      sleep: (ms, signal) => guest.host.sleep(ms, signal),
+      processInfo: { pid: 3000 + Math.floor(Math.random() * 2000), ppid: 2290, uid: loginUser.uid, gid: loginUser.gid },
+    });
+    this.pid = guest.allocPid();
+    guest.sessions.set(this.pid, {
+      pid: this.pid,
+      ppid: 2290,
+      user: loginUser.name,
+      command: '-bash',
+      startedAt: guest.host.clock.now(),
+      tty: options.tty ?? 'pts/0',
+    });
+  }
+
+  // ── SessionInfo ──────────────────────────────────────────────────────────────────────────────
+  user(): string {
+    return this.currentUser().name;
+  }
+  cwd(): string {
+    return this.session.cwd;
+  }
+  env(): ReadonlyMap<string, string> {
+    const m = new Map<string, string>();
+    for (const k of ['HOME', 'USER', 'PATH', 'AWS_PROFILE', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_DEFAULT_OUTPUT', 'AWS_PAGER', 'SSH_AUTH_SOCK']) {
+      const v = this.session.getVar(k);
+      if (v !== undefined) m.set(k, v);
+    }
+    return m;
+  }
+
+  terminal(): TerminalIo | undefined {
+    return this.currentIo;
+  }
+  files(): GuestFs {
+    return this.fs;
+  }
+
+  currentUser(): GuestUser {
+    return this.effective.at(-1) ?? this.loginUser;
+  }
+  async asUser<T>(user: GuestUser, fn: () => Promise<T>): Promise<T> {
+    this.effective.push(user);
+    try {
+      return await fn();
+    } finally {
+      this.effective.pop();
+    }
+  }
+
+  hostname(): string {
+    const id = this.guest.identity;
+    if (id.kind === 'workstation') return 'workstation';
+    try {
+      const h = this.guest.rootFs.readSyncText('/etc/hostname').trim();
+      if (h) return h.split('.')[0]!;
+    } catch {
+      // not set yet (before cloud-init)
+    }
+    return (id.interfaces[0]?.privateDns ?? 'localhost').split('.')[0]!;
+  }
+
+  // ── InteractiveProgram ───────────────────────────────────────────────────────────────────────
+  banner(): string {
+    if (!this.options.login) return '';
+    const last = this.options.lastLogin ? `${this.options.lastLogin}\n` : '';
+    let motd = '';
+    try {
+      motd = this.guest.rootFs.readSyncText('/etc/motd');
+    } catch {
+      // no motd
+    }
+    const updates = this.guest.image.key === 'amzn-2017.09' ? securityNotice(this.guest) : '';
+    return `${last}${motd}${updates}`.replace(/\n/g, '\r\n');
+  }
+
+  prompt(): string {
+    const u = this.currentUser();
+    const cwd = this.session.cwd;
+    const home = u.home;
+    const sign = u.uid === 0 ? '#' : '$';
+    if (this.guest.image.promptStyle === 'redhat') {
+      const base = cwd === home ? '~' : cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1);
+      return `[${u.name}@${this.hostname()} ${base}]${sign} `;
+    }
+    const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+    return `${u.name}@${this.hostname()}:${shown}${sign} `;
+  }
+
+  exitStatus(): number {
+    return this.lastStatus;
+  }
+
+  /** The machine stopped or rebooted since this login: the session is gone. */
+  closed(): boolean {
+    return this.guest.state !== 'running' || this.guest.bootedAt !== this.bootedAt;
+  }
+
+  needsMore(text: string): boolean {
+    return needsMoreInput(text);
+  }
+
+  /** bash says "logout" leaving a login shell (ssh), "exit" otherwise (a desktop terminal, sudo -s). */
+  farewell(): string {
+    return this.options.login ? 'logout\r\n' : 'exit\r\n';
+  }
+
+  async run(line: string, io: TerminalIo, signal: AbortSignal): Promise<{ output: CommandOutput; exit: boolean }> {
+    const trimmed = line.trim();
+    if (trimmed && !trimmed.startsWith(' ')) {
+      this.history.push(line);
+      if (this.history.length > GUEST_LIMITS.maxHistoryLines) this.history.shift();
+    }
+    const first = /^\s*(exit|logout)(?:\s+(\d+))?\s*$/.exec(line);
+    if (first) {
+      if (first[2]) this.lastStatus = Number(first[2]) & 255;
+      return { output: { stdout: '', stderr: '', exitCode: this.lastStatus }, exit: true };
+    }
+    const output = await this.exec(line, { io: { ...io, streaming: io.streaming && isPlainLine(line) } as TerminalIo, signal });
+    return { output, exit: false };
+  }
+
+  /** Runs a line; `io` is the terminal (interactive) or absent (scripts, remote commands, cron). */
+  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string } = {}): Promise<CommandOutput> {
+    const prev = this.currentIo;
+    this.currentIo = opts.io;
+    try {
+      const r = await this.session.run(line, {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
+      });
+      this.lastStatus = r.exitCode;
+      return r;
+    } finally {
+      this.currentIo = prev;
+    }
+  }
+
+  /** Tab completion: commands for the first word, paths after it. */
+  async complete(line: string): Promise<string[]> {
+    const m = /(\S*)$/.exec(line);
+    const word = m?.[1] ?? '';
+    const isFirst = line.slice(0, line.length - word.length).trim() === '' || /[|;&]\s*$/.test(line.slice(0, line.length - word.length));
+    if (isFirst && !word.includes('/')) {
+      const names = new Set<string>();
+      for (const dir of ['/usr/bin', '/usr/sbin', '/usr/local/bin']) {
+        try {
+          for (const n of this.fs.listSync(dir)) if (n.startsWith(word)) names.add(n);
+        } catch {
+          // missing dir
+        }
+      }
+      for (const b of ['cd', 'exit', 'export', 'alias', 'history', 'source', 'logout']) if (b.startsWith(word)) names.add(b);
+      return [...names].sort().map((n) => `${n} `);
+    }
+    const slash = word.lastIndexOf('/');
+    const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+    const base = slash >= 0 ? word.slice(slash + 1) : word;
+    const home = this.currentUser().home;
+    const expanded = dirPart.startsWith('~') ? home + dirPart.slice(1) : dirPart;
+    const dir = this.fs.resolvePath(this.session.cwd, expanded || '.');
+    try {
+      return this.fs
+        .listSync(dir)
+        .filter((n) => n.startsWith(base) && (base.startsWith('.') || !n.startsWith('.')))
+        .map((n) => {
+          const isDir = this.fs.existsSync(`${dir}/${n}`) && this.fs.statSync(`${dir}/${n}`).isDirectory;
+          return `${dirPart}${n}${isDir ? '/' : ' '}`;
+        });
+    } catch {
+      return [];
+    }
+  }
+
+  close(): void {
+    this.guest.sessions.delete(this.pid);
+  }
+}
+
+/** The Amazon Linux 2017.09 login notice about pending security updates (§6.2.1). */
+function securityNotice(guest: Guest): string {
+  const pending = guest.host.catalog.securityUpdates.filter((u) => !installedVersionAtLeast(guest, u.name, u.version)).length;
+  if (pending === 0) return '';
+  return `${pending} package(s) needed for security, out of ${pending + 4} available\nRun "sudo yum update" to apply all updates.\n`;
+}
+
+function installedVersionAtLeast(guest: Guest, name: string, version: string): boolean {
+  try {
+    const db = JSON.parse(guest.rootFs.readSyncText('/var/lib/nimbus/packages.json')) as Record<string, string>;
+    return db[name] === version;
+  } catch {
+    return false;
+  }
+}

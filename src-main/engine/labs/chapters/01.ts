@@ -1,0 +1,141 @@
+/** Chapter 1: the lab account, the console and its regions, key pair mykey, a billing alarm (§1.8-§1.9). */
+import { arr } from '../cloud';
+import { failed, passed, type ChapterDefinition } from '../types';
+import { BOOK_REGION, checkKeyFile, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn, WORKSTATION } from './shared';
+
+export const chapter01: ChapterDefinition = {
+  number: 1,
+  slug: 'what-is-aws',
+  title: 'What is Amazon Web Services?',
+  sections: '§1.8-§1.9',
+  keeps: [`ec2:${BOOK_REGION}:key-pair:${KEY_NAME}`, `cloudwatch:${BOOK_REGION}:alarm:billing-alarm`, `sns:${BOOK_REGION}:topic:billing-alarm`],
+  costs: [],
+  steps: [
+    {
+      id: 'account',
+      title: 'Meet your lab account',
+      section: '§1.8.2',
+      needs: [{ op: 'sts:GetCallerIdentity' }],
+      hints: [
+        'The account id is in the menu at the top right of the console.',
+        'Open the account menu (top right) and read the 12-digit account id; the region selector sits next to it.',
+        'From a terminal: aws sts get-caller-identity prints the same account id.',
+      ],
+      async check(ctx) {
+        const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.source !== 'internal' && !r.errorCode);
+        if (rows.length === 0)
+          return failed('Nothing has used the lab yet since this chapter started: open a console page or run an aws command.');
+        const who = await ctx.aws('sts', 'GetCallerIdentity', {});
+        return passed(`You are working in the lab account ${String(who.Account)}.`);
+      },
+      async solve(ctx) {
+        await ctx.console('sts', 'GetCallerIdentity', {});
+      },
+    },
+    {
+      id: 'region',
+      title: 'Work in N. Virginia (us-east-1)',
+      section: '§1.8.2',
+      needs: [],
+      hints: [
+        'The book uses the region US East (N. Virginia) everywhere except §3.5.',
+        'Use the region selector in the top bar and pick US East (N. Virginia).',
+      ],
+      async check(ctx) {
+        const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.source === 'console' || r.source === 'cli' || r.source === 'api');
+        const last = rows.filter((r) => r.service !== 'sts' && r.service !== 's3' && r.service !== 'iam').at(-1);
+        if (!last) return failed('Open a regional service page (EC2, for example) in the console so the lab can see which region you use.');
+        if (last.region !== BOOK_REGION)
+          return failed(`Your last regional request went to ${last.region}; switch the region selector to US East (N. Virginia).`);
+        return passed('You are working in US East (N. Virginia).');
+      },
+      async solve(ctx) {
+        await ctx.console('ec2', 'DescribeAvailabilityZones', {}, BOOK_REGION).catch(() =>
+          ctx.console('ec2', 'DescribeKeyPairs', {}, BOOK_REGION),
+        );
+      },
+    },
+    {
+      id: 'key-pair',
+      title: 'Create the key pair mykey',
+      section: '§1.8.3',
+      needs: [{ op: 'ec2:DescribeKeyPairs' }],
+      solveNeeds: [{ op: 'ec2:CreateKeyPair' }],
+      hints: [
+        'Key pairs live in the EC2 service, under Network & Security.',
+        'EC2 > Key Pairs > Create key pair, name it mykey (later chapters rely on that name).',
+        'Or from a terminal: aws ec2 create-key-pair --key-name mykey --query KeyMaterial --output text > ~/mykey.pem',
+      ],
+      async check(ctx) {
+        if (await keyPairExists(ctx, BOOK_REGION, KEY_NAME)) return passed(`The key pair ${KEY_NAME} exists in ${BOOK_REGION}.`);
+        for (const r of ctx.deps.regions)
+          if (r !== BOOK_REGION && (await keyPairExists(ctx, r, KEY_NAME).catch(() => false)))
+            return failed(`${KEY_NAME} exists in ${r}, but the book works in ${BOOK_REGION}: create it there too.`);
+        return failed(`There is no key pair named ${KEY_NAME} in ${BOOK_REGION} yet.`);
+      },
+      async solve(ctx) {
+        await createKeyPairAndSave(ctx, BOOK_REGION, KEY_NAME);
+      },
+    },
+    {
+      id: 'key-file',
+      title: 'Keep mykey.pem private',
+      section: '§1.8.3',
+      needs: [{ machine: 'workstation' }],
+      hints: [
+        'ssh refuses a private key that other users could read.',
+        'In the workstation terminal, find where mykey.pem was saved (ls ~) and make it readable only by you.',
+        'chmod 400 ~/mykey.pem',
+      ],
+      check: (ctx) => checkKeyFile(ctx, KEY_NAME),
+      async solve(ctx) {
+        await typeOn(ctx, WORKSTATION, `chmod 400 $(find ~ -name '${KEY_NAME}.pem' -type f | head -n 1)`);
+      },
+    },
+    {
+      id: 'billing-alarm',
+      title: 'A billing alarm at $5',
+      section: '§1.9',
+      comesLater: 'Billing alarms need CloudWatch and SNS in the lab; this step is not counted until they exist.',
+      needs: [{ op: 'monitoring:DescribeAlarms' }, { op: 'sns:ListTopics' }],
+      solveNeeds: [{ op: 'monitoring:PutMetricAlarm' }, { op: 'sns:CreateTopic' }, { op: 'sns:Subscribe' }],
+      hints: [
+        'Billing data is a CloudWatch metric (AWS/Billing, EstimatedCharges) kept in us-east-1.',
+        'CloudWatch > Alarms > Create alarm on EstimatedCharges, threshold greater than 5 USD, notify an SNS topic with your e-mail.',
+      ],
+      async check(ctx) {
+        const out = await ctx.aws('monitoring', 'DescribeAlarms', {}, BOOK_REGION);
+        const alarms = arr(out.MetricAlarms).filter((a) => a.Namespace === 'AWS/Billing' && a.MetricName === 'EstimatedCharges');
+        if (alarms.length === 0) return failed('No CloudWatch alarm watches AWS/Billing EstimatedCharges in us-east-1 yet.');
+        const good = alarms.find((a) => Number(a.Threshold) <= 5 && String(a.ComparisonOperator).startsWith('GreaterThan'));
+        if (!good) return failed(`The billing alarm ${String(alarms[0]!.AlarmName)} does not fire above $5: set the threshold to 5 with "greater than".`);
+        if (arr(good.AlarmActions).length === 0) return failed(`The alarm ${String(good.AlarmName)} has no notification: add an SNS topic action.`);
+        return passed(`The alarm ${String(good.AlarmName)} notifies you when the bill passes $${String(good.Threshold)}.`);
+      },
+      async solve(ctx) {
+        const topic = await ctx.console('sns', 'CreateTopic', { Name: 'billing-alarm' }, BOOK_REGION);
+        await ctx.console('sns', 'Subscribe', { TopicArn: topic.TopicArn, Protocol: 'email', Endpoint: 'learner@example.com' }, BOOK_REGION);
+        await ctx.console(
+          'monitoring',
+          'PutMetricAlarm',
+          {
+            AlarmName: 'billing-alarm',
+            Namespace: 'AWS/Billing',
+            MetricName: 'EstimatedCharges',
+            Dimensions: [{ Name: 'Currency', Value: 'USD' }],
+            Statistic: 'Maximum',
+            Period: 21600,
+            EvaluationPeriods: 1,
+            Threshold: 5,
+            ComparisonOperator: 'GreaterThanThreshold',
+            AlarmActions: [topic.TopicArn],
+          },
+          BOOK_REGION,
+        );
+      },
+    },
+  ],
+  async cleanup() {
+    // Chapter 1 leaves mykey (and the billing alarm) for the rest of the book: nothing to remove.
+  },
+};

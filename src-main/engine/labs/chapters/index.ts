@@ -1,0 +1,8 @@
+/** The guided chapters, in book order. */
+import type { ChapterDefinition } from '../types';
+import { chapter01 } from './01';
+import { chapter03 } from './03';
+import { chapter04 } from './04';
+import { chapter06 } from './06';
+
+export const CHAPTERS: readonly ChapterDefinition[] = [chapter01, chapter03, chapter04, chapter06];

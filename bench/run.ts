@@ -11,6 +11,7 @@ import { benchIam } from './iam';
 import { benchCli } from './cli';
 import { stackCreateDelete } from './cloudformation';
 import { benchConsole } from './console';
+import { benchGuest } from './guest';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
@@ -65,10 +66,11 @@ async function s3Section() {
   console.log(`Presigned GET replayed by autocannon (16 connections, ${SECONDS}s)`);
   const replay = {
     nimbus: await withServer(startNimbus, async (s) => (await sdkThroughput(s, 1), presignedReplay(s, SECONDS))),
+    bare: await withServer(startBare, async (s) => (await sdkThroughput(s, 1), presignedReplay(s, SECONDS))),
     moto: await withServer(startMoto, async (s) => (await sdkThroughput(s, 1), presignedReplay(s, SECONDS))),
   };
   for (const [name, r] of Object.entries(replay)) if (r) console.log(`  ${name.padEnd(7)} ${fmt(r)} req/s`);
-  console.log(`  nimbus/moto ${ratio(replay.nimbus!, replay.moto)}`);
+  console.log(`  nimbus/moto ${ratio(replay.nimbus!, replay.moto)}, nimbus/bare ${ratio(replay.nimbus!, replay.bare)}`);
   results.presignedReplay = replay;
 
 }
@@ -112,6 +114,14 @@ async function cloudformationSection() {
   results.cloudformation = r;
 }
 
+async function guestSection() {
+  const r = await benchGuest();
+  console.log(
+    `Guest shell: echo hi ${r.echoMedianMs.toFixed(2)} ms (just-bash alone ${r.baselineEchoMedianMs.toFixed(2)} ms), ls -la /etc ${r.lsMedianMs.toFixed(2)} ms (alone ${r.baselineLsMedianMs.toFixed(2)} ms) (goal < 2 ms); ${r.guests} guests: ${r.rssMb.toFixed(0)} MB RSS (goal < 300 MB)`,
+  );
+  results.guest = r;
+}
+
 async function consoleSection() {
   const r = await benchConsole();
   console.log(`Console: serve → interactive Instances page ${r.serveToInteractiveMs.toFixed(0)} ms (goal < 1.5 s), Launch → row ${r.launchToRowMs.toFixed(0)} ms (goal < 100 ms), first-page JS ${(r.bundle.firstPageJsGzipBytes / 1024).toFixed(0)} KiB gzip`);
@@ -126,6 +136,7 @@ async function main() {
     ['iam', iamSection],
     ['cli', cliSection],
     ['cloudformation', cloudformationSection],
+    ['guest', guestSection],
     ['console', consoleSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();

@@ -63,7 +63,7 @@ export async function presignedReplay(s: BenchServer, seconds: number): Promise<
   const url = new URL(s.endpoint);
   const signer = new SignatureV4({ credentials: s.credentials, region: 'us-east-1', service: 's3', sha256: Sha256, uriEscapePath: false });
   const presigned = await signer.presign(
-    { method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/bench/obj/0/0', query: {}, headers: { host: url.host } },
+    { method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/bench/obj/0/0', query: {}, headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } },
     { expiresIn: 3600 },
   );
   const qs = new URLSearchParams(presigned.query as Record<string, string>).toString();

@@ -6,7 +6,7 @@
  * DER; an imported RSA key → MD5 of the public key's DER (SubjectPublicKeyInfo); ED25519 either way
  * → base64 SHA-256 of the OpenSSH public key blob. Hex ones are colon-separated pairs.
  */
-import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { Ctx } from '../../../core/provider';
 import { invalidKeyFormat, invalidKeyPairNotFound } from '../errors';
 import { ec2Id } from '../ids';
@@ -99,10 +99,34 @@ export interface NewKeyMaterial {
   fingerprint: string;
 }
 
+/**
+ * RSA 2048 generation takes tens of milliseconds and would block every other request of the lab:
+ * a couple of keys are made ahead on libuv's thread pool, and taken when CreateKeyPair needs one.
+ */
+const RSA_POOL_SIZE = 2;
+const rsaPool: { privateKey: KeyObject; publicKey: KeyObject }[] = [];
+let refilling = false;
+function refillRsaPool(): void {
+  if (refilling || rsaPool.length >= RSA_POOL_SIZE) return;
+  refilling = true;
+  generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+    refilling = false;
+    if (err) return; // the next request falls back to generating in place
+    rsaPool.push({ privateKey, publicKey });
+    refillRsaPool();
+  });
+}
+
+function takeRsaKey(): { privateKey: KeyObject; publicKey: KeyObject } {
+  const pooled = rsaPool.shift();
+  refillRsaPool();
+  return pooled ?? generateKeyPairSync('rsa', { modulusLength: 2048 });
+}
+
 /** A fresh key pair as CreateKeyPair makes it; `ppk` gives PuTTY's format (§1.8.3 converts with PuTTYgen). */
 export function generateKeyMaterial(keyType: 'rsa' | 'ed25519', format: 'pem' | 'ppk' = 'pem', comment = ''): NewKeyMaterial {
   if (keyType === 'rsa') {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey, publicKey } = takeRsaKey();
     const { blob } = publicBlob(publicKey);
     return {
       keyType,

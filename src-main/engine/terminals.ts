@@ -24,6 +24,8 @@ import { issueInstanceProfileCredentials } from './services/sts/index';
 import { instanceIdentity } from './terminals/identity';
 import { createGuestNetwork, loadOfflineInternet } from './terminals/network';
 import { awsCommand } from './terminals/aws';
+import { cfnCommands, waitConditionSite } from './terminals/cfn';
+import { servicePrincipal } from './core/account';
 
 export type TerminalEvent =
   | { type: 'output'; terminalId: string; data: string }
@@ -107,6 +109,7 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
       });
     });
 
+  const waitHandles = waitConditionSite(store);
   const host: GuestHost = {
     store,
     clock,
@@ -115,7 +118,7 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
     sleep,
     // Clients giving up on a dropped connection: a short pause stands for the real timeout.
     waitTimeout: (ms, signal) => sleep(Math.min(ms, 1500 * Math.max(1, clock.warp)), signal),
-    internet: (req) => internet.serve(req),
+    internet: (req) => waitHandles(req) ?? internet.serve(req),
     roleCredentials: (id) => {
       if (!id.instanceProfileArn) return undefined;
       const c = issueInstanceProfileCredentials(store, clock, { accountId: id.accountId, instanceProfileArn: id.instanceProfileArn, instanceId: id.id });
@@ -149,6 +152,19 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
         },
         guest,
         session,
+      ),
+    programs: (guest, session, io) =>
+      cfnCommands(
+        {
+          call: deps.call,
+          // CloudFormation vouches for its stacks' instances (the helpers' signature without credentials).
+          trusted: (accountId) => servicePrincipal(accountId, 'cloudformation'),
+          lookupAccessKey: (akid) => deps.lookupAccessKey(akid),
+          roleCredentials: (id) => host.roleCredentials?.(id),
+        },
+        guest,
+        session,
+        io,
       ),
     onBlocked: () => {},
   };
@@ -241,7 +257,10 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
       if (change.current === 'running') {
         const where = { accountId: change.ctx.accountId, region: change.ctx.region };
         pendingBoot.set(id, where);
-        setImmediate(() => afterRunning(id, where));
+        setImmediate(() => {
+          // The engine may have closed in between (a solver finishing right after a launch).
+          if (store.db.open) afterRunning(id, where);
+        });
       } else if (change.current === 'stopping' || change.current === 'shutting-down' || change.current === 'stopped' || change.current === 'terminated') {
         pendingBoot.delete(id);
         const g = guests.get(id);

@@ -2,9 +2,8 @@
  * `aws cloudformation package` (uploads local artifacts a template points to and rewrites the
  * template) and `deploy` (create or update through a change set), over CloudFormation and S3 calls.
  */
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import YAML from 'yaml';
+import { dumpCliTemplate, exportTemplate, parseCliTemplate } from './cloudformation-package';
 import type { Session } from './session';
 import { parseKnownArgs, type OptionSpec } from './argparse';
 import { ClientError, GeneralError, UnknownArgumentsError } from './errors';
@@ -22,15 +21,6 @@ const DEPLOY_OPTIONS = [
   flag('no-execute-changeset'), opt('role-arn'), list('notification-arns'), flag('fail-on-empty-changeset'), flag('no-fail-on-empty-changeset'), list('tags'), flag('disable-rollback'),
 ];
 
-/** Properties holding a local path that `package` uploads, per resource type. */
-const ARTIFACTS: Record<string, string> = {
-  'AWS::Serverless::Function': 'CodeUri',
-  'AWS::Lambda::Function': 'Code',
-  'AWS::Serverless::Api': 'DefinitionUri',
-  'AWS::ElasticBeanstalk::ApplicationVersion': 'SourceBundle',
-  'AWS::CloudFormation::Stack': 'TemplateURL',
-};
-
 async function packageCommand(session: Session, args: string[]): Promise<number> {
   const { values, extras } = parseKnownArgs(args, { options: PACKAGE_OPTIONS, positionals: [] });
   if (extras.length > 0) throw new UnknownArgumentsError(extras);
@@ -38,49 +28,24 @@ async function packageCommand(session: Session, args: string[]): Promise<number>
   const templatePath = resolvePath(host, String(values.get('template-file')));
   const st = await host.fs.stat(templatePath).catch(() => undefined);
   if (!st?.isFile) throw new GeneralError(`Invalid template path ${values.get('template-file')}`);
-  const text = Buffer.from(await host.fs.readFile(templatePath)).toString('utf8');
-  const template = YAML.parse(text) as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> };
-  const bucket = String(values.get('s3-bucket'));
-  const prefix = values.get('s3-prefix') ? `${String(values.get('s3-prefix'))}/` : '';
-  const baseDir = posix.dirname(templatePath);
-  for (const resource of Object.values(template.Resources ?? {})) {
-    const prop = ARTIFACTS[resource.Type ?? ''];
-    if (!prop || !resource.Properties) continue;
-    const value = resource.Properties[prop] ?? (resource.Type === 'AWS::Serverless::Function' ? '.' : undefined);
-    if (typeof value !== 'string' || /^s3:\/\//.test(value) || /^https?:\/\//.test(value)) continue;
-    const local = posix.resolve(baseDir, value);
-    const data = await collect(session, local);
-    const key = `${prefix}${createHash('md5').update(data).digest('hex')}`;
-    try {
-      await session.call('s3', 'PutObject', { Bucket: bucket, Key: key, Body: data });
-    } catch (e) {
-      if (e instanceof ClientError) throw new GeneralError(`Unable to upload artifact ${value} referenced by ${prop} parameter of ${resource.Type} resource.\n${e.message}`);
-      throw e;
-    }
-    host.stdout(`Uploading to ${key}  ${data.length} / ${data.length}.0  (100.00%)\n`);
-    resource.Properties[prop] = resource.Type === 'AWS::Lambda::Function' ? { S3Bucket: bucket, S3Key: key } : `s3://${bucket}/${key}`;
-  }
-  const rendered = values.get('use-json') ? `${JSON.stringify(template, null, 4)}\n` : YAML.stringify(template);
+  const template = parseCliTemplate(Buffer.from(await host.fs.readFile(templatePath)).toString('utf8'));
+  const metadata = values.get('metadata') as string[] | undefined;
+  await exportTemplate(session, template, posix.dirname(templatePath), {
+    bucket: String(values.get('s3-bucket')),
+    prefix: values.get('s3-prefix') as string | undefined,
+    kmsKeyId: values.get('kms-key-id') as string | undefined,
+    forceUpload: !!values.get('force-upload'),
+    metadata: metadata ? Object.fromEntries(metadata.flatMap((m) => m.split(',')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined,
+  });
+  // json.dumps(indent=4) ends without a newline; the YAML dump ends with one.
+  const rendered = values.get('use-json') ? JSON.stringify(template, null, 4) : dumpCliTemplate(template);
+  host.stdout('\n');
   const outFile = values.get('output-template-file') as string | undefined;
   if (outFile) {
     await host.fs.writeFile(resolvePath(host, outFile), Buffer.from(rendered));
-    host.stdout(`\nSuccessfully packaged artifacts and wrote output template to file ${outFile}.\nExecute the following command to deploy the packaged template\naws cloudformation deploy --template-file ${resolvePath(host, outFile)} --stack-name <YOUR STACK NAME>\n`);
+    host.stdout(`Successfully packaged artifacts and wrote output template to file ${outFile}.\nExecute the following command to deploy the packaged template\naws cloudformation deploy --template-file ${resolvePath(host, outFile)} --stack-name <YOUR STACK NAME>\n`);
   } else host.stdout(rendered);
   return 0;
-}
-
-/** A directory is zipped by the real CLI; the lab stores its files concatenated with their names. */
-async function collect(session: Session, path: string): Promise<Buffer> {
-  const st = await session.host.fs.stat(path);
-  if (!st) throw new GeneralError(`Parameter CodeUri of resource points to a non-existent file or directory ${path}`);
-  if (st.isFile) return Buffer.from(await session.host.fs.readFile(path));
-  const parts: Buffer[] = [];
-  for (const name of (await session.host.fs.readdir(path)).sort()) {
-    const full = posix.join(path, name);
-    const s = await session.host.fs.stat(full);
-    if (s?.isFile) parts.push(Buffer.from(`${name}\n`), Buffer.from(await session.host.fs.readFile(full)));
-  }
-  return Buffer.concat(parts);
 }
 
 async function deployCommand(session: Session, args: string[]): Promise<number> {
@@ -92,10 +57,13 @@ async function deployCommand(session: Session, args: string[]): Promise<number> 
   const st = await host.fs.stat(templatePath).catch(() => undefined);
   if (!st?.isFile) throw new GeneralError(`Invalid template path ${values.get('template-file')}`);
   const body = Buffer.from(await host.fs.readFile(templatePath)).toString('utf8');
-  const parameters = ((values.get('parameter-overrides') as string[] | undefined) ?? []).map((p) => {
-    const eq = p.indexOf('=');
-    return { ParameterKey: p.slice(0, eq), ParameterValue: p.slice(eq + 1) };
-  });
+  const overrides = new Map(((values.get('parameter-overrides') as string[] | undefined) ?? []).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const));
+  // Every parameter of the template: an override's value, else the previous value (awscli's merge_parameters).
+  const declared = parseCliTemplate(body).Parameters;
+  const parameters =
+    declared && typeof declared === 'object' && !Array.isArray(declared)
+      ? Object.keys(declared).map((k) => (overrides.has(k) ? { ParameterKey: k, ParameterValue: overrides.get(k) } : { ParameterKey: k, UsePreviousValue: true }))
+      : [];
   let exists = false;
   try {
     const res = await session.call('cloudformation', 'DescribeStacks', { StackName: stackName });

@@ -70,6 +70,8 @@ export class ClientError extends CliError {
     readonly code: string,
     readonly operation: string,
     readonly awsMessage: string,
+    /** The answer's HTTP status (waiters' `status` matchers see it on errors too). */
+    readonly status?: number,
   ) {
     super(`An error occurred (${code}) when calling the ${operation} operation: ${awsMessage}`, RC.clientError);
   }

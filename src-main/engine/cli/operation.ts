@@ -2,6 +2,7 @@
  * `aws SERVICE OPERATION [args]`: argument table → parse → unpack → validate → call (paginated when
  * the model says so) → render as botocore would have parsed it → --query → --output.
  */
+import { randomUUID } from 'node:crypto';
 import YAML from 'yaml';
 import type { LoadedModel } from '../models/load';
 import type { OperationModel } from '../models/types';
@@ -125,6 +126,8 @@ export async function runOperation(session: Session, model: LoadedModel, cliServ
   let params = await buildParams(session, table, values);
   const fromFile = await cliInput(session, values);
   if (fromFile) params = { ...fromFile, ...params };
+  // botocore fills idempotency tokens the caller left out with a fresh UUID (generate_idempotent_uuid).
+  for (const [name, member] of Object.entries(op.input?.members ?? {})) if (member.idempotencyToken && params[name] === undefined) params[name] = randomUUID();
   beforeCall(model.service, opName, params);
   const decodeKeys = wantsUrlDecoding(model.service, opName, params);
   if (op.input) params = decodeBlobs(op.input, params) as Dict;

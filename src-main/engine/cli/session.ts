@@ -77,8 +77,8 @@ export async function createSession(host: AwsCliHost, globals: GlobalOptions): P
         if (typeof err?.code !== 'string') throw e;
         const op = modelFor(service).operations[operation];
         // HEAD answers carry no body: botocore names the error after the status code.
-        if (op?.http?.method === 'HEAD') throw new ClientError(String(err.status), operation, HTTP_REASONS[err.status] ?? 'Unknown');
-        throw new ClientError(err.code, operation, err.message);
+        if (op?.http?.method === 'HEAD') throw new ClientError(String(err.status), operation, HTTP_REASONS[err.status] ?? 'Unknown', err.status);
+        throw new ClientError(err.code, operation, err.message, err.status);
       }
     },
   };

@@ -31,14 +31,39 @@ interface Waiter {
 
 type Dict = Record<string, unknown>;
 
+/** botocore's acceptor matchers: path matchers never match an error answer; `status` sees errors' codes too. */
 function matches(a: Acceptor, response: Dict | undefined, error: ClientError | undefined): boolean {
   if (a.matcher === 'error') return !!error && error.code === a.expected;
-  if (a.matcher === 'status') return error ? false : a.expected === 200;
+  if (a.matcher === 'status') return (error ? error.status : 200) === a.expected;
   if (error || !response) return false;
   const value = jmespath.search(response, a.argument ?? '@') as unknown;
-  if (a.matcher === 'path') return value === a.expected;
+  if (a.matcher === 'path') return pyEquals(value, a.expected);
   if (!Array.isArray(value) || value.length === 0) return false;
-  return a.matcher === 'pathAll' ? value.every((v) => v === a.expected) : value.some((v) => v === a.expected);
+  return a.matcher === 'pathAll' ? value.every((v) => pyEquals(v, a.expected)) : value.some((v) => pyEquals(v, a.expected));
+}
+
+/** Python's == between JSON values (True == 1 and 1 == 1.0 included). */
+function pyEquals(a: unknown, b: unknown): boolean {
+  const num = (v: unknown): unknown => (typeof v === 'boolean' ? Number(v) : v);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return num(a) === num(b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** botocore's AcceptorConfig.explanation, word for word (including its "excepted"). */
+function explanation(a: Acceptor): string {
+  const expected = pyStr(a.expected);
+  switch (a.matcher) {
+    case 'path':
+      return `For expression "${a.argument}" we matched expected path: "${expected}"`;
+    case 'pathAll':
+      return `For expression "${a.argument}" all members matched excepted path: "${expected}"`;
+    case 'pathAny':
+      return `For expression "${a.argument}" we matched expected path: "${expected}" at least once`;
+    case 'status':
+      return `Matched expected HTTP status code: ${expected}`;
+    default:
+      return `Matched expected service error code: ${expected}`;
+  }
 }
 
 export async function runWait(session: Session, model: LoadedModel, cliService: string, args: string[]): Promise<number> {
@@ -68,6 +93,10 @@ export async function runWait(session: Session, model: LoadedModel, cliService: 
   if (op.input) params = decodeBlobs(op.input, params) as Dict;
   validateParams(op.input, params);
   const input = (op.input ? toCallInput(op.input, params) : {}) as Dict;
+  // botocore's Waiter.wait: the state sticks from one attempt to the next, and the "previously accepted"
+  // explanation names the loop's last acceptor (the matched one, or the list's last when none matched).
+  let state: Acceptor['state'] | 'waiting' = 'waiting';
+  let lastMatched: Acceptor | undefined;
   for (let attempt = 1; ; attempt++) {
     let response: Dict | undefined;
     let error: ClientError | undefined;
@@ -78,13 +107,17 @@ export async function runWait(session: Session, model: LoadedModel, cliService: 
       error = e;
     }
     const hit = waiter.acceptors.find((a) => matches(a, response, error));
-    if (hit?.state === 'success') return 0;
-    if (hit?.state === 'failure') {
-      const reason = error ? `An error occurred (${error.code}): ${error.awsMessage}` : `Waiter encountered a terminal failure state: For expression "${hit.argument}" we matched expected path: ${JSON.stringify(hit.expected)}`;
+    const acceptor = hit ?? waiter.acceptors[waiter.acceptors.length - 1]!;
+    if (hit) {
+      lastMatched = hit;
+      state = hit.state;
+    } else if (error) throw new GeneralError(`Waiter ${waiterName} failed: An error occurred (${error.code}): ${error.awsMessage}`);
+    if (state === 'success') return 0;
+    if (state === 'failure') throw new GeneralError(`Waiter ${waiterName} failed: Waiter encountered a terminal failure state: ${explanation(acceptor)}`);
+    if (attempt >= waiter.maxAttempts) {
+      const reason = lastMatched ? `Max attempts exceeded. Previously accepted state: ${explanation(acceptor)}` : 'Max attempts exceeded';
       throw new GeneralError(`Waiter ${waiterName} failed: ${reason}`);
     }
-    if (!hit && error) throw new GeneralError(`Waiter ${waiterName} failed: An error occurred (${error.code}): ${error.awsMessage}`);
-    if (attempt >= waiter.maxAttempts) throw new GeneralError(`Waiter ${waiterName} failed: Max attempts exceeded${error ? '' : ''}`);
     await session.host.sleep(waiter.delay * 1000);
   }
 }

@@ -4,7 +4,8 @@
  * sudoers entry) is cloud-init's job, as on AWS (see cloud-init.ts).
  */
 import type { FsBackend } from './fs/backend';
-import type { OsImage } from './catalog';
+import type { OsImage, PackageInfo } from './catalog';
+import { PROGRAM_RUNNER, RUNNER_STUB, programScript } from './programs';
 
 export interface SeedOptions {
   image: OsImage;
@@ -12,6 +13,8 @@ export interface SeedOptions {
   defaultUser: string;
   /** Command names that get a stub in /usr/bin (so `which` and `ls /usr/bin` look right). */
   commands: readonly string[];
+  /** Packages the image ships whose files are part of it (aws-cfn-bootstrap's /opt/aws/bin). */
+  packages?: readonly PackageInfo[];
   now: number;
 }
 
@@ -77,4 +80,36 @@ export function seedImage(vol: FsBackend, o: SeedOptions): void {
   file(`/home/${defaultUser}/.bashrc`, '# .bashrc\n\n# User specific aliases and functions\n', 0o644, uid);
   file(`/home/${defaultUser}/.bash_profile`, '# .bash_profile\n\nif [ -f ~/.bashrc ]; then\n\t. ~/.bashrc\nfi\n', 0o644, uid);
   if (image.key === 'workstation') dir(`/home/${defaultUser}/.aws`, 0o755, uid);
+
+  for (const p of o.packages ?? []) {
+    const parents = (path: string): void => {
+      const parts = path.split('/').slice(1, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const d = `/${parts.slice(0, i).join('/')}`;
+        if (!vol.get(d)) dir(d);
+      }
+    };
+    for (const [path, content] of Object.entries(p.files ?? {})) {
+      if (path.endsWith('/')) {
+        parents(`${path}x`);
+        continue;
+      }
+      parents(path);
+      file(path, content);
+    }
+    for (const [path, name] of Object.entries(p.programs ?? {})) {
+      parents(path);
+      file(path, programScript(name, p.name), 0o755);
+      file(`/usr/bin/${PROGRAM_RUNNER}`, RUNNER_STUB, 0o755);
+    }
+    for (const s of p.services ?? []) {
+      if (image.initSystem === 'sysv') {
+        parents('/etc/rc.d/init.d/x');
+        file(`/etc/rc.d/init.d/${s.name}`, `#!/bin/bash\n# ${s.name}: init script (${p.name})\n`, 0o755);
+      } else {
+        parents('/usr/lib/systemd/system/x');
+        file(`/usr/lib/systemd/system/${s.name}.service`, `[Unit]\nDescription=${p.summary}\n\n[Service]\nType=simple\n\n[Install]\nWantedBy=multi-user.target\n`);
+      }
+    }
+  }
 }

@@ -64,6 +64,17 @@ async function runScript(guest: Guest, script: string, label: string): Promise<n
   }
 }
 
+/**
+ * cloud-init runs a `#!` script as a program, so its interpreter's options count: `#!/bin/bash -ex`
+ * stops at the first failing command and traces each one to cloud-init-output.log. The shell here
+ * reads the script as text, so those options become a `set` line in front of it.
+ */
+function shebangOptions(script: string): string {
+  const m = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:bash|sh)((?:\s+-[a-zA-Z]+)+)\s*$/m.exec(script.split('\n', 1)[0]!);
+  const letters = [...new Set((m?.[1] ?? '').replace(/[\s-]/g, '').split('').filter((c) => 'eux'.includes(c)))].join('');
+  return letters ? `set -${letters}\n` : '';
+}
+
 /** #cloud-config: package_update/upgrade, packages, write_files, runcmd (in that order, as cloud-init does). */
 async function runCloudConfig(guest: Guest, text: string): Promise<void> {
   let cfg: Record<string, unknown>;
@@ -174,7 +185,7 @@ export async function finishBoot(guest: Guest, firstBoot: boolean): Promise<void
       fs.mkdirSync(`${instanceDir}/scripts`, true);
       fs.writeSync(`${instanceDir}/scripts/part-001`, enc.encode(ud), false, 0o700);
       fs.writeSync(`${instanceDir}/user-data.txt`, enc.encode(ud), false, 0o600);
-      const code = await runScript(guest, ud, `${instanceDir}/scripts/part-001`);
+      const code = await runScript(guest, `${shebangOptions(ud)}${ud}`, `${instanceDir}/scripts/part-001`);
       if (code !== 0) host.consoleOutput?.(id, `${stamp(guest)} cloud-init[2453]: util.py[WARNING]: Failed running /var/lib/cloud/instance/scripts/part-001 [${code}]\n`);
     }
   }

@@ -19,8 +19,13 @@ export interface OsImage {
 
 export interface PackageService {
   name: string;
-  kind: 'httpd' | 'nginx' | 'atd' | 'crond' | 'generic';
+  /** periodic: a daemon that wakes up every few minutes and runs `run` as root (cfn-hup). */
+  kind: 'httpd' | 'nginx' | 'atd' | 'crond' | 'generic' | 'periodic';
   port?: number;
+  /** periodic: the command one wake-up runs. */
+  run?: string;
+  /** periodic: minutes between wake-ups, read as `key = N` from an INI-style file (default `minutes`). */
+  every?: { file: string; key: string; minutes: number };
 }
 
 export interface PackageInfo {
@@ -34,6 +39,11 @@ export interface PackageInfo {
   binaries?: string[];
   services?: PackageService[];
   files?: Record<string, string>;
+  /**
+   * Executables outside /usr/bin that run a program the lab provides (GuestHost.programs), by
+   * path: {"/opt/aws/bin/cfn-init": "cfn-init"}.
+   */
+  programs?: Record<string, string>;
   user?: string;
   preinstalled?: boolean;
 }

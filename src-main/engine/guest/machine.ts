@@ -8,7 +8,7 @@ import { GuestFs, type Credentials, type Mount } from './fs/guest-fs';
 import { createVolumeBackend, ensureVolume, eraseVolume, getVolume, markSeeded } from './fs/volume';
 import { createVirtualBackend, type VirtualFile } from './fs/virtual';
 import { seedImage } from './base-tree';
-import { imageFor, type OsImage } from './catalog';
+import { imageFor, packagesFor, type OsImage } from './catalog';
 import { parsePasswd, type GuestUser } from './users';
 import { cpuinfo, meminfo } from './proc';
 import type { GuestHost, GuestIdentity, GuestLike, GuestVolume, HttpRequestIn, HttpResponseOut } from './types';
@@ -25,6 +25,8 @@ export interface RunningService {
   port?: number;
   user: string;
   command: string;
+  /** A periodic daemon (cfn-hup): what each wake-up runs, how often, and when it last woke up. */
+  periodic?: { run: string; every: { file: string; key: string; minutes: number }; lastRun?: number };
 }
 
 export interface GuestProcess {
@@ -98,6 +100,7 @@ export class Guest implements GuestLike {
           image: this.image,
           defaultUser: this.identity.defaultUser,
           commands: this.commandNames,
+          packages: [...packagesFor(this.host.catalog, this.image).values()].filter((p) => p.preinstalled && p.programs),
           now: clock.now(),
         });
         markSeeded(store, root.dataId, this.image.fsType, `image:${this.image.key}`, this.image.baseUsedMiB * 1024 * 1024);

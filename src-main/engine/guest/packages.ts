@@ -4,7 +4,8 @@
  * command stubs and service users.
  */
 import type { Guest } from './machine';
-import { fullVersion, packagesFor, type PackageInfo } from './catalog';
+import { fullVersion, packagesFor, type PackageInfo, type PackageService } from './catalog';
+import { PROGRAM_RUNNER, RUNNER_STUB, programScript } from './programs';
 
 const DB = '/var/lib/nimbus/packages.json';
 
@@ -100,6 +101,11 @@ export function installPackage(guest: Guest, p: PackageInfo, version = fullVersi
     const path = `${sbin ? '/usr/sbin' : '/usr/bin'}/${b}`;
     if (!fs.existsSync(path)) fs.writeSync(path, enc.encode(`#!/bin/sh\n# ${b}: installed with ${p.name}\n`), false, 0o755);
   }
+  for (const [path, name] of Object.entries(p.programs ?? {})) {
+    fs.mkdirSync(path.slice(0, path.lastIndexOf('/')), true);
+    fs.writeSync(path, enc.encode(programScript(name, p.name)), false, 0o755);
+    if (!fs.existsSync(`/usr/bin/${PROGRAM_RUNNER}`)) fs.writeSync(`/usr/bin/${PROGRAM_RUNNER}`, enc.encode(RUNNER_STUB), false, 0o755);
+  }
   for (const s of p.services ?? []) {
     if (guest.image.initSystem === 'sysv') {
       fs.mkdirSync('/etc/rc.d/init.d', true);
@@ -119,6 +125,7 @@ export function removePackage(guest: Guest, name: string): void {
   installed.delete(name);
   saveDb(guest, installed);
   const p = packagesFor(guest.host.catalog, guest.image).get(name);
+  for (const path of Object.keys(p?.programs ?? {})) if (guest.rootFs.existsSync(path)) void guest.rootFs.rm(path);
   for (const b of p?.binaries ?? []) {
     for (const dir of ['/usr/bin', '/usr/sbin']) {
       try {
@@ -131,10 +138,12 @@ export function removePackage(guest: Guest, name: string): void {
 }
 
 /** Every service a package on this guest provides, by service name. */
-export function serviceCatalog(guest: Guest): Map<string, { pkg: PackageInfo; kind: string; port?: number }> {
-  const out = new Map<string, { pkg: PackageInfo; kind: string; port?: number }>();
+export function serviceCatalog(guest: Guest): Map<string, { pkg: PackageInfo; kind: string; port?: number; run?: string; every?: PackageService['every'] }> {
+  const out = new Map<string, { pkg: PackageInfo; kind: string; port?: number; run?: string; every?: PackageService['every'] }>();
   for (const p of packagesFor(guest.host.catalog, guest.image).values())
-    for (const s of p.services ?? []) if (!out.has(s.name) || isInstalled(guest, p.name)) out.set(s.name, { pkg: p, kind: s.kind, ...(s.port ? { port: s.port } : {}) });
+    for (const s of p.services ?? [])
+      if (!out.has(s.name) || isInstalled(guest, p.name))
+        out.set(s.name, { pkg: p, kind: s.kind, ...(s.port ? { port: s.port } : {}), ...(s.run ? { run: s.run } : {}), ...(s.every ? { every: s.every } : {}) });
   return out;
 }
 

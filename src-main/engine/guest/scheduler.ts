@@ -1,7 +1,7 @@
 /**
- * Jobs the guest runs by itself on the simulated clock: `at` jobs and cron entries (/etc/cron.d,
- * /var/spool/cron/USER). They run only while the instance runs, as the user who owns them, without
- * a terminal.
+ * Jobs the guest runs by itself on the simulated clock: `at` jobs, cron entries (/etc/cron.d,
+ * /var/spool/cron/USER) and the wake-ups of periodic daemons (cfn-hup). They run only while the
+ * instance runs, as the user who owns them, without a terminal.
  */
 import type { Guest } from './machine';
 import type { AtJob } from './commands/at/at';
@@ -68,11 +68,34 @@ function cronEntries(guest: Guest): { user: string; fields: string[]; command: s
   return out;
 }
 
-/** Starts the minute tick of the cron daemon (while crond runs). */
+/** Minutes between a periodic daemon's wake-ups: `key = N` in its configuration file, else its default. */
+export function periodMinutes(guest: Guest, every: { file: string; key: string; minutes: number }): number {
+  try {
+    const m = new RegExp(`^\\s*${every.key}\\s*=\\s*(\\d+)\\s*$`, 'm').exec(guest.rootFs.readSyncText(every.file));
+    const n = m ? Number(m[1]) : every.minutes;
+    return n > 0 ? n : every.minutes;
+  } catch {
+    return every.minutes;
+  }
+}
+
+/** Periodic daemons wake up right after they start (a first pass), then every period. */
+function wakePeriodic(guest: Guest, at: number): void {
+  for (const s of guest.services.values()) {
+    const p = s.periodic;
+    if (!p) continue;
+    if (p.lastRun !== undefined && at - p.lastRun < periodMinutes(guest, p.every) * MINUTE) continue;
+    p.lastRun = at;
+    void runAs(guest, 'root', p.run);
+  }
+}
+
+/** Starts the minute tick of the cron daemon (while crond runs) and of periodic daemons. */
 export function startCron(guest: Guest): void {
   const tick = (at: number): void => {
     const cancel = guest.host.clock.at(at, () => {
       if (guest.state !== 'running') return;
+      wakePeriodic(guest, at);
       const cron = [...guest.services.values()].some((s) => s.kind === 'crond');
       if (cron) {
         const d = new Date(at);

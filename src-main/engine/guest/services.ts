@@ -17,7 +17,15 @@ const BUILTIN: Record<string, { kind: string; command: string; port?: number }> 
   network: { kind: 'generic', command: '' },
 };
 
-export type ServiceLookup = { name: string; kind: string; installed: boolean; port?: number; command: string; user: string };
+export type ServiceLookup = {
+  name: string;
+  kind: string;
+  installed: boolean;
+  port?: number;
+  command: string;
+  user: string;
+  periodic?: { run: string; every: { file: string; key: string; minutes: number } };
+};
 
 export function lookupService(guest: Guest, name: string): ServiceLookup | undefined {
   const n = name.replace(/\.service$/, '');
@@ -29,8 +37,9 @@ export function lookupService(guest: Guest, name: string): ServiceLookup | undef
   const s = serviceCatalog(guest).get(n);
   if (!s) return undefined;
   const installed = installedPackages(guest).has(s.pkg.name);
-  const command = s.kind === 'httpd' ? (guest.image.promptStyle === 'debian' ? '/usr/sbin/apache2 -k start' : '/usr/sbin/httpd') : s.kind === 'nginx' ? 'nginx: master process /usr/sbin/nginx' : `/usr/sbin/${n}`;
-  return { name: n, kind: s.kind, installed, command, user: 'root', ...(s.port ? { port: s.port } : {}) };
+  const periodic = s.kind === 'periodic' && s.run && s.every ? { run: s.run, every: s.every } : undefined;
+  const command = s.kind === 'httpd' ? (guest.image.promptStyle === 'debian' ? '/usr/sbin/apache2 -k start' : '/usr/sbin/httpd') : s.kind === 'nginx' ? 'nginx: master process /usr/sbin/nginx' : periodic ? `${periodic.run.split(' ')[0]!}` : `/usr/sbin/${n}`;
+  return { name: n, kind: s.kind, installed, command, user: 'root', ...(s.port ? { port: s.port } : {}), ...(periodic ? { periodic } : {}) };
 }
 
 export function enabledServices(guest: Guest): Set<string> {
@@ -53,7 +62,7 @@ export function startService(guest: Guest, s: ServiceLookup): void {
   if (guest.services.has(s.name)) return;
   const pid = guest.allocPid();
   const user = s.kind === 'httpd' || s.kind === 'nginx' ? 'root' : 'root';
-  guest.services.set(s.name, { name: s.name, kind: s.kind, pid, startedAt: guest.host.clock.now(), user, command: s.command, ...(s.port ? { port: s.port } : {}) });
+  guest.services.set(s.name, { name: s.name, kind: s.kind, pid, startedAt: guest.host.clock.now(), user, command: s.command, ...(s.port ? { port: s.port } : {}), ...(s.periodic ? { periodic: { ...s.periodic } } : {}) });
   if (s.kind === 'httpd' || s.kind === 'nginx') {
     const logDir = s.kind === 'nginx' ? '/var/log/nginx' : guest.image.promptStyle === 'debian' ? '/var/log/apache2' : '/var/log/httpd';
     try {

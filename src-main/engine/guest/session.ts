@@ -85,6 +85,14 @@ export function isPlainLine(line: string): boolean {
   return true;
 }
 
+/**
+ * A line that runs a script (bash FILE, sh -c …, source FILE, . FILE, ./FILE) is one plain command,
+ * but the commands inside it may be captured by $(…): they must not write straight to the screen.
+ */
+export function runsScript(line: string): boolean {
+  return /^\s*(?:bash|sh|source|\.|\.{1,2}\/\S*)(?:\s|$)/.test(line);
+}
+
 export class GuestShell implements InteractiveProgram, SessionInfo {
   readonly session: ShellSession;
   readonly history: string[] = [];
@@ -251,7 +259,7 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
       if (first[2]) this.lastStatus = Number(first[2]) & 255;
       return { output: { stdout: '', stderr: '', exitCode: this.lastStatus }, exit: true };
     }
-    const output = await this.exec(line, { io: { ...io, streaming: io.streaming && isPlainLine(line) } as TerminalIo, signal });
+    const output = await this.exec(line, { io: { ...io, streaming: io.streaming && isPlainLine(line) && !runsScript(line) } as TerminalIo, signal });
     return { output, exit: false };
   }
 

@@ -170,7 +170,23 @@ export interface GuestHost {
   onBlocked?(e: BlockedConnection): void;
   /** Reads a key file's bytes on the workstation is internal; this resolves key pairs for ssh. */
   keyPairPublicKey?(accountId: string, region: string, keyName: string): string | undefined;
+  /**
+   * Programs the composition root provides (CloudFormation's helper scripts), for a shell on this
+   * guest. They exist in a guest only where a package puts their executables on disk (`programs`
+   * in packages.json, e.g. /opt/aws/bin/cfn-init); running such a file runs the program.
+   */
+  programs?(guest: GuestLike, session: SessionInfo, io: ProgramIo): ShellCommand[];
 }
+
+/** What a provided program may do from inside its guest, through the guest's own network. */
+export interface ProgramIo {
+  /** An HTTP request as curl would make it (routes, security groups, the offline internet). */
+  http(url: string, opts?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }): Promise<ProgramHttpResult>;
+  /** Whether a TCP connection to host:port gets through (an API endpoint); a dropped one waits for the timeout first. */
+  connect(host: string, port: number, signal?: AbortSignal): Promise<{ ok: true } | { ok: false; message: string }>;
+}
+
+export type ProgramHttpResult = { ok: true; status: number; statusText: string; body: string } | { ok: false; message: string };
 
 /** What a command may know about the session it runs in. */
 export interface SessionInfo {

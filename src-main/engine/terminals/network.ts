@@ -27,6 +27,27 @@ export interface OfflineInternet {
   serve(req: HttpRequestIn & { scheme: string }): HttpResponseOut | undefined;
 }
 
+/**
+ * AWS's public endpoints that guests reach over the internet by name: CloudFormation's API (the
+ * helper scripts) and the S3 host of wait-condition handle URLs. Each region's endpoint gets a
+ * fixed address in Amazon's ranges, so a route to the internet is what it takes to reach it.
+ */
+const AWS_ENDPOINTS: { pattern: RegExp; prefix: string; host: number }[] = [
+  { pattern: /^cloudformation\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com$/, prefix: '52.94', host: 20 },
+  { pattern: /^cloudformation-waitcondition-([a-z]{2}(?:-gov)?-[a-z]+-\d)\.s3\.amazonaws\.com$/, prefix: '52.216', host: 10 },
+];
+
+function awsEndpointAddress(name: string): string | undefined {
+  for (const e of AWS_ENDPOINTS) {
+    const m = e.pattern.exec(name);
+    if (!m) continue;
+    let h = 0;
+    for (const c of m[1]!) h = (h * 31 + c.charCodeAt(0)) % 200;
+    return `${e.prefix}.${h + 1}.${e.host}`;
+  }
+  return undefined;
+}
+
 export function loadOfflineInternet(resourcesDir: string): OfflineInternet {
   const sites = new Map(Object.entries((JSON.parse(readFileSync(join(resourcesDir, 'guest', 'sites.json'), 'utf8')) as { sites: Record<string, Site> }).sites));
   const ips = new Set([...sites.values()].map((s) => s.ip));
@@ -37,7 +58,12 @@ export function loadOfflineInternet(resourcesDir: string): OfflineInternet {
     body,
   });
   return {
-    resolve: (name) => sites.get(name.toLowerCase().replace(/\.$/, ''))?.ip,
+    resolve(name) {
+      const n = name.toLowerCase().replace(/\.$/, '');
+      const endpoint = awsEndpointAddress(n);
+      if (endpoint) ips.add(endpoint);
+      return sites.get(n)?.ip ?? endpoint;
+    },
     isSite: (ip) => ips.has(ip),
     serve(req) {
       const byName = sites.get(req.host.replace(/:\d+$/, '').toLowerCase());

@@ -1,107 +1,14 @@
 /**
  * The oracle: every command runs twice against the same in-process engine, once through Debian's real
  * AWS CLI v2 over the HTTP endpoint and once through runAwsCli with an in-memory host, and stdout,
- * stderr and the exit status must match (timestamps masked; resource names differ by a suffix).
+ * stderr and the exit status must match (timestamps masked; resource names differ by a suffix). The
+ * harness is ./oracle-lab.ts; the book's commands per service are in oracle-{ec2,iam,cloudformation,s3}.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createEngine, type Engine } from '../../../src-main/engine/index';
-import { createLabServer, type LabServer } from '../../../src-main/server/server';
-import { runAwsCli } from '../../../src-main/engine/cli';
-import { AWS_CLI } from '../../helpers/clients';
-import { memoryHost } from '../../unit/cli/memory-host';
+import { describe, expect, it } from 'vitest';
+import { useOracle, FORMATS } from './oracle-lab';
 
-let engine: Engine;
-let server: LabServer;
-let workDir: string;
 const FILES: Record<string, string> = { 'd/a.txt': 'hello\n', 'd/sub/b.txt': 'world\n', 'policy.json': '{"Version": "2012-10-17"}' };
-
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    AWS_ACCESS_KEY_ID: engine.account.rootAccessKeyId,
-    AWS_SECRET_ACCESS_KEY: engine.account.rootSecretAccessKey,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(workDir, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
-    ...extra,
-  };
-}
-
-function real(args: string[], extraEnv: Record<string, string> = {}): Promise<Result> {
-  return new Promise((ok) => {
-    const child = spawn(AWS_CLI, ['--endpoint-url', server.url, ...args], {
-      cwd: workDir,
-      env: { PATH: process.env.PATH ?? '', HOME: workDir, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', ...env(extraEnv) },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => ok({ status: status ?? -1, stdout, stderr }));
-  });
-}
-
-async function ours(args: string[], extraEnv: Record<string, string> = {}): Promise<Result> {
-  const host = memoryHost({ call: engine.call, lookup: (id) => engine.lookupAccessKey(id), env: env(extraEnv), now: () => engine.clock.now(), cwd: workDir });
-  host.home = workDir;
-  await host.fs.mkdir(workDir);
-  host.fs.seed(workDir, FILES, engine.clock.now() - 60_000);
-  const status = await runAwsCli(args, host);
-  return { status, stdout: host.out, stderr: host.err };
-}
-
-function mask(text: string, suffix: string, sortLines: boolean): string {
-  let t = text
-    .replaceAll(suffix, 'SUFFIX')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+00:00/g, '<TS>')
-    .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/g, '<TS>')
-    .replace(/\b(AGPA|AIDA|AROA|AIPA|ANPA|ASIA)[A-Z0-9]{16}\b/g, '<ID>');
-  if (sortLines) t = t.split('\n').sort().join('\n');
-  return t;
-}
-
-let n = 0;
-/** Runs `build(suffix)` through both CLIs (real first) and compares. */
-async function compare(build: (s: string) => string[], opts: { sort?: boolean; env?: Record<string, string> } = {}): Promise<Result> {
-  n += 1;
-  const a = `r${n}x`;
-  const b = `o${n}x`;
-  const r = await real(build(a), opts.env);
-  const o = await ours(build(b), opts.env);
-  expect({ status: o.status, stdout: mask(o.stdout, b, !!opts.sort), stderr: mask(o.stderr, b, !!opts.sort) }).toEqual({
-    status: r.status,
-    stdout: mask(r.stdout, a, !!opts.sort),
-    stderr: mask(r.stderr, a, !!opts.sort),
-  });
-  return o;
-}
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'nimbus-cli-oracle-'));
-  for (const [rel, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(workDir, rel)), { recursive: true });
-    writeFileSync(join(workDir, rel), text);
-  }
-  engine = createEngine();
-  server = await createLabServer({ engine, port: 0, noToken: true });
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-  engine?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-const FORMATS = ['json', 'text', 'table', 'yaml'];
+const { compare, real, ours } = useOracle(FILES);
 
 describe('sts', () => {
   for (const f of FORMATS) it(`get-caller-identity --output ${f}`, () => compare(() => ['sts', 'get-caller-identity', '--output', f]));

@@ -2,7 +2,9 @@
  * The high-level `aws s3` commands (ls, mb, rb, cp, mv, rm, sync, website, presign) over S3 API calls,
  * with the real CLI's result lines (`upload: a.txt to s3://b/a.txt`), its failure lines and exit codes
  * (1 when a transfer failed, 254 for a service error while listing, 255 for a missing local path).
- * Progress lines are not printed (the lab's terminals show results only, as with --no-progress).
+ * Progress lines are printed as the real CLI prints them whether or not stdout is a terminal
+ * ("Completed 6 Bytes/6 Bytes (1.2 KiB/s) with 1 file(s) remaining" + CR, overwritten by the padded
+ * result line), one per finished transfer since the lab's transfers run one at a time.
  */
 import { posix } from 'node:path';
 import type { Session } from '../session';
@@ -57,6 +59,49 @@ interface Ctx {
   values: Map<string, unknown>;
   filters: Filter[];
   failed: boolean;
+  /** The transfer totals behind the progress lines (awscli's ResultRecorder). */
+  progress?: Progress;
+}
+
+interface Progress {
+  files: number;
+  bytes: number;
+  doneFiles: number;
+  doneBytes: number;
+  start: number;
+  /** Length of the progress line on screen, which the next statement pads over. */
+  shown: number;
+}
+
+/** Adds transfers to the expected totals before they run. */
+function plan(ctx: Ctx, files: number, bytes: number): void {
+  ctx.progress ??= { files: 0, bytes: 0, doneFiles: 0, doneBytes: 0, start: ctx.session.host.now(), shown: 0 };
+  ctx.progress.files += files;
+  ctx.progress.bytes += bytes;
+}
+
+const showsProgress = (ctx: Ctx): boolean => !['no-progress', 'quiet', 'only-show-errors', 'dryrun'].some((f) => ctx.values.get(f));
+
+/** awscli's ResultPrinter progress line: "Completed 6 Bytes/6 Bytes (1.2 KiB/s) with 1 file(s) remaining", then \r. */
+function printProgress(ctx: Ctx): void {
+  const p = ctx.progress;
+  if (!p || !showsProgress(ctx)) return;
+  const remaining = p.files - p.doneFiles;
+  const seconds = Math.max(ctx.session.host.now() - p.start, 1) / 1000;
+  const line =
+    p.bytes > 0
+      ? `Completed ${humanReadableSize(p.doneBytes)}/${humanReadableSize(p.bytes)} (${humanReadableSize(Math.floor(p.doneBytes / seconds))}/s) with ${remaining} file(s) remaining`
+      : `Completed ${p.doneFiles} file(s) with ${remaining} file(s) remaining`;
+  const padded = line.padEnd(p.shown, ' ');
+  p.shown = padded.length;
+  ctx.session.host.stdout(`${padded}\r`);
+}
+
+/** A result statement, padded over the progress line it replaces. */
+function statement(ctx: Ctx, line: string): string {
+  const shown = ctx.progress?.shown ?? 0;
+  if (ctx.progress) ctx.progress.shown = 0;
+  return `${line.padEnd(shown, ' ')}\n`;
 }
 
 async function s3call(ctx: Ctx, op: string, input: Dict): Promise<Dict> {
@@ -106,7 +151,7 @@ function uploadParams(ctx: Ctx, localPath: string): Dict {
 type Transfer =
   | { kind: 'upload'; src: string; bucket: string; key: string }
   | { kind: 'download'; bucket: string; key: string; dest: string }
-  | { kind: 'copy'; bucket: string; key: string; destBucket: string; destKey: string };
+  | { kind: 'copy'; bucket: string; key: string; destBucket: string; destKey: string; size?: number };
 
 const describe = (ctx: Ctx, t: Transfer): string =>
   t.kind === 'upload'
@@ -122,9 +167,11 @@ async function perform(ctx: Ctx, t: Transfer, move: boolean): Promise<void> {
     return;
   }
   const host = ctx.session.host;
+  let size = 0;
   try {
     if (t.kind === 'upload') {
       const body = Buffer.from(await host.fs.readFile(t.src));
+      size = body.length;
       await s3call(ctx, 'PutObject', { Bucket: t.bucket, Key: t.key, Body: body, ...uploadParams(ctx, t.src) });
       if (move) await host.fs.rm(t.src);
     } else if (t.kind === 'download') {
@@ -134,6 +181,7 @@ async function perform(ctx: Ctx, t: Transfer, move: boolean): Promise<void> {
       if (body instanceof Uint8Array) chunks.push(Buffer.from(body));
       else if (body && typeof body === 'object' && Symbol.asyncIterator in body) for await (const c of body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
       const data = Buffer.concat(chunks);
+      size = data.length;
       if (t.dest === '-') {
         host.stdout(data.toString('utf8'));
         return;
@@ -148,10 +196,17 @@ async function perform(ctx: Ctx, t: Transfer, move: boolean): Promise<void> {
       await s3call(ctx, 'CopyObject', { Bucket: t.destBucket, Key: t.destKey, CopySource: `${t.bucket}/${t.key}`, ...extra });
       if (move) await s3call(ctx, 'DeleteObject', { Bucket: t.bucket, Key: t.key });
     }
-    out(ctx, `${verb}: ${describe(ctx, t)}\n`);
+    if (t.kind === 'copy') size = t.size ?? 0;
+    if (ctx.progress) ctx.progress.doneBytes += size;
+    printProgress(ctx);
+    out(ctx, statement(ctx, `${verb}: ${describe(ctx, t)}`));
   } catch (e) {
     if (!(e instanceof ClientError)) throw e;
-    err(ctx, `${verb} failed: ${describe(ctx, t)} ${e.message}\n`);
+    err(ctx, statement(ctx, `${verb} failed: ${describe(ctx, t)} ${e.message}`));
+  }
+  if (ctx.progress) {
+    ctx.progress.doneFiles += 1;
+    if (ctx.progress.doneFiles < ctx.progress.files) printProgress(ctx);
   }
 }
 
@@ -180,14 +235,20 @@ async function copyCommand(ctx: Ctx, src: string, dest: string, move: boolean): 
     if (recursive) {
       if (!st.isDirectory) throw new GeneralError(`The user-provided path ${src} does not exist.`);
       const prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
-      for (const f of await walkLocal(host, local)) if (passesFilters(ctx.filters, local, f.path)) await perform(ctx, { kind: 'upload', src: f.path, bucket, key: prefix + f.rel }, move);
+      const files = (await walkLocal(host, local)).filter((f) => passesFilters(ctx.filters, local, f.path));
+      plan(ctx, files.length, files.reduce((n, f) => n + f.size, 0));
+      for (const f of files) await perform(ctx, { kind: 'upload', src: f.path, bucket, key: prefix + f.rel }, move);
     } else {
       const target = key === '' || key.endsWith('/') ? key + posix.basename(local) : key;
-      if (passesFilters(ctx.filters, posix.dirname(local), local)) await perform(ctx, { kind: 'upload', src: local, bucket, key: target }, move);
+      if (passesFilters(ctx.filters, posix.dirname(local), local)) {
+        plan(ctx, 1, (await host.fs.stat(local))?.size ?? 0);
+        await perform(ctx, { kind: 'upload', src: local, bucket, key: target }, move);
+      }
     }
     return ctx.failed ? 1 : 0;
   }
   const { bucket, key } = splitS3(src);
+  let size = 0;
   if (recursive) {
     const prefix = key === '' || key.endsWith('/') ? key : `${key}/`;
     let listing;
@@ -196,20 +257,23 @@ async function copyCommand(ctx: Ctx, src: string, dest: string, move: boolean): 
     } catch (e) {
       return fatal(ctx, e);
     }
-    for (const obj of listing.contents) {
+    const objects = listing.contents.filter((obj) => passesFilters(ctx.filters, `s3://${bucket}/${prefix}`, `s3://${bucket}/${String(obj.Key)}`));
+    plan(ctx, objects.length, objects.reduce((n, o) => n + Number(o.Size ?? 0), 0));
+    for (const obj of objects) {
       const k = String(obj.Key);
       const rel = k.slice(prefix.length);
-      if (!passesFilters(ctx.filters, `s3://${bucket}/${prefix}`, `s3://${bucket}/${k}`)) continue;
       if (isS3(dest)) {
         const d = splitS3(dest);
         const dp = d.key === '' || d.key.endsWith('/') ? d.key : `${d.key}/`;
-        await perform(ctx, { kind: 'copy', bucket, key: k, destBucket: d.bucket, destKey: dp + rel }, move);
+        await perform(ctx, { kind: 'copy', bucket, key: k, destBucket: d.bucket, destKey: dp + rel, size: Number(obj.Size ?? 0) }, move);
       } else await perform(ctx, { kind: 'download', bucket, key: k, dest: posix.join(resolvePath(host, dest), rel) }, move);
     }
     return ctx.failed ? 1 : 0;
   }
   try {
-    await s3call(ctx, 'HeadObject', { Bucket: bucket, Key: key });
+    const head = await s3call(ctx, 'HeadObject', { Bucket: bucket, Key: key });
+    size = Number(head.ContentLength ?? 0);
+    plan(ctx, 1, size);
   } catch (e) {
     if (e instanceof ClientError && e.code === '404') {
       host.stderr(`fatal error: An error occurred (404) when calling the HeadObject operation: Key "${key}" does not exist\n`);
@@ -220,7 +284,7 @@ async function copyCommand(ctx: Ctx, src: string, dest: string, move: boolean): 
   const base = posix.basename(key);
   if (isS3(dest)) {
     const d = splitS3(dest);
-    await perform(ctx, { kind: 'copy', bucket, key, destBucket: d.bucket, destKey: d.key === '' || d.key.endsWith('/') ? d.key + base : d.key }, move);
+    await perform(ctx, { kind: 'copy', bucket, key, destBucket: d.bucket, destKey: d.key === '' || d.key.endsWith('/') ? d.key + base : d.key, size }, move);
   } else if (dest === '-') await perform(ctx, { kind: 'download', bucket, key, dest: '-' }, false);
   else {
     const local = resolvePath(host, dest);
@@ -262,6 +326,7 @@ async function syncCommand(ctx: Ctx, src: string, dest: string): Promise<number>
   const destMap = new Map(destList.map((e) => [e.rel, e]));
   const srcRels = new Set(srcList.map((e) => e.rel));
   const fullSrc = (e: Entry): string => (isS3(src) ? `${srcRoot}${e.rel}` : e.path);
+  const todo: { t: Transfer; size: number }[] = [];
   for (const e of srcList.sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
     if (!passesFilters(ctx.filters, srcRoot, fullSrc(e))) continue;
     const d = destMap.get(e.rel);
@@ -278,11 +343,13 @@ async function syncCommand(ctx: Ctx, src: string, dest: string): Promise<number>
             const s = splitS3(src);
             const d2 = splitS3(dest);
             const dp = d2.key === '' || d2.key.endsWith('/') ? d2.key : `${d2.key}/`;
-            return { kind: 'copy' as const, bucket: s.bucket, key: e.path, destBucket: d2.bucket, destKey: dp + e.rel };
+            return { kind: 'copy' as const, bucket: s.bucket, key: e.path, destBucket: d2.bucket, destKey: dp + e.rel, size: e.size };
           })()
         : { kind: 'download' as const, bucket: splitS3(src).bucket, key: e.path, dest: posix.join(resolvePath(host, dest), e.rel) };
-    await perform(ctx, t, false);
+    todo.push({ t, size: e.size });
   }
+  plan(ctx, todo.length, todo.reduce((n, x) => n + x.size, 0));
+  for (const { t } of todo) await perform(ctx, t, false);
   if (ctx.values.get('delete')) {
     for (const d of destList) {
       if (srcRels.has(d.rel)) continue;

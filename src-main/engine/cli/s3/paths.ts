@@ -13,8 +13,10 @@ export function splitS3(p: string): { bucket: string; key: string } {
 
 /** How the CLI names a local file in its result lines: relative to the working directory. */
 export function displayLocal(host: AwsCliHost, absolute: string): string {
-  const rel = posix.relative(host.cwd, absolute);
-  return rel === '' ? '.' : rel;
+  if (absolute === host.cwd) return '.';
+  // awscli's relative_path: the folder relative to cwd, joined with the name (a file here is ./name).
+  const dir = posix.relative(host.cwd, posix.dirname(absolute)) || '.';
+  return `${dir}/${posix.basename(absolute)}`;
 }
 
 export interface LocalFile {

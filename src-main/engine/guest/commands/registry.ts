@@ -41,6 +41,7 @@ import { crontabCommand } from './crontab/crontab';
 import { historyCommand } from './history/history';
 import { ABSENT, PACKAGED, absentCommand, packagedCommand } from './packaged/packaged';
 import { GUARDED_READERS, readerCommand } from './cat/cat';
+import { programRunnerCommand } from './program/program';
 
 /** What every guest command is built with. */
 export interface CommandEnv {
@@ -79,6 +80,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
   for (const name of GUARDED_READERS) list.push(readerCommand(name, env));
   const aws = env.guest.host.awsCommand?.(env.guest, env.shell);
   if (aws) list.push(aws);
+  if (env.guest.host.programs) list.push(programRunnerCommand(env));
   return list;
 }
 

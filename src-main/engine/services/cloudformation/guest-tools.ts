@@ -5,57 +5,51 @@
  * They follow the real scripts' options, order of work, log files and exit codes.
  */
 
+import { get, isResult, parseOrAnswer, SPECS, usageError, type Options, type ToolResult } from './guest-tools-options';
+
+export type { ToolResult } from './guest-tools-options';
+
 export interface CfnToolHost {
   /** Runs a shell command line as root in the guest. */
   run(command: string, opts?: { cwd?: string; env?: Record<string, string> }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   readFile(path: string): Promise<string | undefined>;
   /** Creates parent folders as needed. */
   writeFile(path: string, data: string | Buffer): Promise<void>;
-  /** A CloudFormation API call on behalf of the instance (DescribeStackResource, SignalResource). */
-  cloudformation(operation: string, input: Record<string, unknown>, region: string): Promise<Record<string, unknown>>;
-  /** PUT of a signal document to a wait-condition handle URL; the HTTP status. */
+  /**
+   * A CloudFormation API call on behalf of the instance (DescribeStackResource, SignalResource):
+   * with the credentials given on the command line, else as a member of the stack (no credentials).
+   */
+  cloudformation(operation: string, input: Record<string, unknown>, region: string, auth?: CfnAuth): Promise<Record<string, unknown>>;
+  /** PUT of a signal document to a wait-condition handle URL; the HTTP status. Throws (message) when the connection fails. */
   putUrl(url: string, body: string): Promise<number>;
   /** The instance's id (cfn-signal's default unique id). */
   instanceId(): Promise<string>;
   defaultRegion: string;
 }
 
-export interface ToolResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
+/** Credentials given to a helper (--access-key/--secret-key, --role, -f credential file). */
+export interface CfnAuth {
+  accessKey?: string;
+  secretKey?: string;
+  role?: string;
+  credentialFile?: string;
 }
 
-type Options = Map<string, string | true>;
 
-/** GNU-style options: `-s x`, `--stack x`, `--stack=x`, `-v`; `aliases` maps short to long names. */
-function parseArgs(args: string[], aliases: Record<string, string>, flags: Set<string>): { opts: Options; rest: string[]; error?: string } {
-  const opts: Options = new Map();
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (flags.has(name)) opts.set(name, true);
-      else if (eq > 0) opts.set(name, a.slice(eq + 1));
-      else if (i + 1 < args.length) opts.set(name, args[++i]!);
-      else return { opts, rest, error: `option --${name} requires an argument` };
-    } else if (a.startsWith('-') && a.length > 1) {
-      const name = aliases[a.slice(1)];
-      if (!name) return { opts, rest, error: `no such option: ${a}` };
-      if (flags.has(name)) opts.set(name, true);
-      else if (i + 1 < args.length) opts.set(name, args[++i]!);
-      else return { opts, rest, error: `${a} option requires an argument` };
-    } else rest.push(a);
-  }
-  return { opts, rest };
+
+function authOf(o: Options): CfnAuth | undefined {
+  const auth: CfnAuth = {};
+  const a = get(o, 'access-key');
+  const s = get(o, 'secret-key');
+  const r = get(o, 'role');
+  const f = get(o, 'credential-file');
+  if (a !== undefined) auth.accessKey = a;
+  if (s !== undefined) auth.secretKey = s;
+  if (r !== undefined) auth.role = r;
+  if (f !== undefined) auth.credentialFile = f;
+  return Object.keys(auth).length ? auth : undefined;
 }
 
-const get = (o: Options, k: string): string | undefined => {
-  const v = o.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -66,20 +60,20 @@ function apiMessage(e: unknown): string {
 
 // cfn-get-metadata / metadata lookup
 
-async function metadataOf(host: CfnToolHost, stack: string, resource: string, region: string): Promise<Record<string, unknown>> {
-  const out = await host.cloudformation('DescribeStackResource', { StackName: stack, LogicalResourceId: resource }, region);
+async function metadataOf(host: CfnToolHost, stack: string, resource: string, region: string, auth?: CfnAuth): Promise<Record<string, unknown>> {
+  const out = await host.cloudformation('DescribeStackResource', { StackName: stack, LogicalResourceId: resource }, region, auth);
   const detail = out.StackResourceDetail as { Metadata?: string } | undefined;
   return detail?.Metadata ? (JSON.parse(detail.Metadata) as Record<string, unknown>) : {};
 }
 
 export async function cfnGetMetadata(args: string[], host: CfnToolHost): Promise<ToolResult> {
-  const p = parseArgs(args, { s: 'stack', r: 'resource', k: 'key', v: 'verbose' }, new Set(['verbose']));
-  if (p.error) return { exitCode: 2, stdout: '', stderr: `Usage: cfn-get-metadata [options]\n\ncfn-get-metadata: error: ${p.error}\n` };
+  const p = parseOrAnswer(args, SPECS.getMetadata);
+  if (isResult(p)) return p;
   const stack = get(p.opts, 'stack');
   const resource = get(p.opts, 'resource');
   if (!stack || !resource) return { exitCode: 1, stdout: '', stderr: 'Error: You must specify both a stack name and logical resource id\n' };
   try {
-    let md: unknown = await metadataOf(host, stack, resource, get(p.opts, 'region') ?? host.defaultRegion);
+    let md: unknown = await metadataOf(host, stack, resource, get(p.opts, 'region') ?? host.defaultRegion, authOf(p.opts));
     const key = get(p.opts, 'key');
     if (key) for (const part of key.split('.')) md = (md as Record<string, unknown> | undefined)?.[part];
     return { exitCode: 0, stdout: `${JSON.stringify(md ?? null, null, 4)}\n`, stderr: '' };
@@ -205,8 +199,8 @@ function hash(s: string): number {
 export const CFN_INIT_LOG = '/var/log/cfn-init.log';
 
 export async function cfnInit(args: string[], host: CfnToolHost): Promise<ToolResult> {
-  const p = parseArgs(args, { s: 'stack', r: 'resource', c: 'configsets', v: 'verbose', u: 'url', f: 'credential-file', k: 'access-key', h: 'help' }, new Set(['verbose', 'help']));
-  if (p.error) return { exitCode: 2, stdout: '', stderr: `Usage: cfn-init [options]\n\ncfn-init: error: ${p.error}\n` };
+  const p = parseOrAnswer(args, SPECS.init);
+  if (isResult(p)) return p;
   const stack = get(p.opts, 'stack');
   const resource = get(p.opts, 'resource');
   if (!stack || !resource) return { exitCode: 1, stdout: '', stderr: 'Error: You must specify both a stack name and logical resource id\n' };
@@ -216,12 +210,17 @@ export async function cfnInit(args: string[], host: CfnToolHost): Promise<ToolRe
   const finish = async (code: number, error?: string): Promise<ToolResult> => {
     if (error) log.push(error);
     const previous = (await host.readFile(CFN_INIT_LOG)) ?? '';
-    await host.writeFile(CFN_INIT_LOG, previous + log.map((l) => `${l}\n`).join(''));
+    try {
+      await host.writeFile(CFN_INIT_LOG, previous + log.map((l) => `${l}\n`).join(''));
+    } catch (e) {
+      // Not root: the log cannot be written, which is what the learner sees first.
+      return { exitCode: 1, stdout: '', stderr: `${(e as Error).message}\n` };
+    }
     return { exitCode: code, stdout: verbose ? log.map((l) => `${l}\n`).join('') : '', stderr: error ? `${error}\n` : '' };
   };
   let init: Record<string, unknown>;
   try {
-    const md = await metadataOf(host, stack, resource, region);
+    const md = await metadataOf(host, stack, resource, region, authOf(p.opts));
     init = (md['AWS::CloudFormation::Init'] ?? {}) as Record<string, unknown>;
   } catch (e) {
     return finish(1, apiMessage(e));
@@ -245,12 +244,8 @@ export async function cfnInit(args: string[], host: CfnToolHost): Promise<ToolRe
 // cfn-signal
 
 export async function cfnSignal(args: string[], host: CfnToolHost): Promise<ToolResult> {
-  const p = parseArgs(
-    args,
-    { s: 'stack', r: 'resource', e: 'exit-code', i: 'id', d: 'data', u: 'url', k: 'access-key', f: 'credential-file', h: 'help' },
-    new Set(['help']),
-  );
-  if (p.error) return { exitCode: 2, stdout: '', stderr: `Usage: cfn-signal [options] [WaitConditionHandle URL]\n\ncfn-signal: error: ${p.error}\n` };
+  const p = parseOrAnswer(args, SPECS.signal);
+  if (isResult(p)) return p;
   const exit = get(p.opts, 'exit-code');
   const success = get(p.opts, 'success');
   const ok = exit !== undefined ? exit.trim() === '0' : success === undefined || success === 'true';
@@ -264,7 +259,12 @@ export async function cfnSignal(args: string[], host: CfnToolHost): Promise<Tool
       UniqueId: uniqueId,
       Data: get(p.opts, 'data') ?? (ok ? 'Application has completed configuration.' : 'Application has failed configuration.'),
     });
-    const code = await host.putUrl(url, body);
+    let code: number;
+    try {
+      code = await host.putUrl(url, body);
+    } catch (e) {
+      return { exitCode: 1, stdout: '', stderr: `Error: ${(e as Error).message}\n` };
+    }
     if (code >= 200 && code < 300) return { exitCode: 0, stdout: '', stderr: '' };
     return { exitCode: 1, stdout: '', stderr: `Error: ${code} Client Error: the signal was refused by ${url.split('?')[0]}\n` };
   }
@@ -274,7 +274,7 @@ export async function cfnSignal(args: string[], host: CfnToolHost): Promise<Tool
     return { exitCode: 1, stdout: '', stderr: 'Error: You must specify either a WaitConditionHandle URL or both a stack name and a logical resource id\n' };
   }
   try {
-    await host.cloudformation('SignalResource', { StackName: stack, LogicalResourceId: resource, UniqueId: uniqueId, Status: status }, get(p.opts, 'region') ?? host.defaultRegion);
+    await host.cloudformation('SignalResource', { StackName: stack, LogicalResourceId: resource, UniqueId: uniqueId, Status: status }, get(p.opts, 'region') ?? host.defaultRegion, authOf(p.opts));
     return { exitCode: 0, stdout: '', stderr: '' };
   } catch (e) {
     return { exitCode: 1, stdout: '', stderr: `${apiMessage(e)}\n` };
@@ -313,8 +313,8 @@ export interface HupSettings {
   interval: number;
 }
 
-export async function readHupSettings(host: CfnToolHost): Promise<HupSettings | undefined> {
-  const text = await host.readFile(CFN_HUP_CONF);
+export async function readHupSettings(host: CfnToolHost, conf = CFN_HUP_CONF): Promise<HupSettings | undefined> {
+  const text = await host.readFile(conf);
   const main = text ? parseIni(text).get('main') : undefined;
   if (!main?.get('stack')) return undefined;
   return { stack: main.get('stack')!, region: main.get('region') ?? host.defaultRegion, interval: Number(main.get('interval') ?? 15) || 15 };
@@ -325,8 +325,8 @@ export async function readHupSettings(host: CfnToolHost): Promise<HupSettings | 
  * pass, run the hook's action. `hookFiles` are the contents of /etc/cfn/hooks.d/*.conf (plus
  * /etc/cfn/cfn-auto-reloader.conf style files the caller found). Returns the actions run.
  */
-export async function cfnHupPoll(host: CfnToolHost, hookFiles: string[]): Promise<string[]> {
-  const settings = await readHupSettings(host);
+export async function cfnHupPoll(host: CfnToolHost, hookFiles: string[], conf = CFN_HUP_CONF): Promise<string[]> {
+  const settings = await readHupSettings(host, conf);
   if (!settings) return [];
   const db = JSON.parse((await host.readFile(CFN_HUP_DB)) ?? '{}') as Record<string, string>;
   const ran: string[] = [];
@@ -369,4 +369,40 @@ export async function cfnHupPoll(host: CfnToolHost, hookFiles: string[]): Promis
   }
   await host.writeFile(CFN_HUP_DB, JSON.stringify(db));
   return ran;
+}
+
+export const CFN_HUP_LOG = '/var/log/cfn-hup.log';
+
+/**
+ * The cfn-hup command. `--no-daemon` makes one pass over the hooks (the service runs that every
+ * `interval` minutes); without it the daemon starts, which in the lab is the cfn-hup service.
+ * `hookFiles(dir)` reads <config>/hooks.d/*.conf.
+ */
+export async function cfnHup(args: string[], host: CfnToolHost, hookFiles: (dir: string) => Promise<string[]>): Promise<ToolResult> {
+  const p = parseOrAnswer(args, SPECS.hup);
+  if (isResult(p)) return p;
+  if (p.rest.length) return usageError(SPECS.hup, `unexpected argument: ${p.rest[0]}`);
+  const dir = (get(p.opts, 'config') ?? '/etc/cfn').replace(/\/+$/, '');
+  if (!p.opts.has('no-daemon')) {
+    const r = await host.run('service cfn-hup start');
+    return r.exitCode === 0 ? { exitCode: 0, stdout: '', stderr: '' } : { exitCode: r.exitCode, stdout: '', stderr: r.stderr || r.stdout };
+  }
+  const conf = `${dir}/cfn-hup.conf`;
+  const text = await host.readFile(conf);
+  const log = async (line: string): Promise<void> => {
+    const previous = (await host.readFile(CFN_HUP_LOG)) ?? '';
+    await host.writeFile(CFN_HUP_LOG, `${previous}${line}\n`);
+  };
+  if (text === undefined) {
+    await log(`Error: ${conf} does not exist`);
+    return { exitCode: 1, stdout: '', stderr: `Error: ${conf} does not exist\n` };
+  }
+  if (!parseIni(text).get('main')?.get('stack')) {
+    await log(`Error: [main] in ${conf} must name a stack (stack=...)`);
+    return { exitCode: 1, stdout: '', stderr: `Error: [main] in ${conf} must name a stack (stack=...)\n` };
+  }
+  const ran = await cfnHupPoll(host, await hookFiles(`${dir}/hooks.d`), conf);
+  for (const action of ran) await log(`Action for hook ran: ${action}`);
+  const verbose = p.opts.has('verbose');
+  return { exitCode: 0, stdout: verbose ? ran.map((a) => `Ran hook action: ${a}\n`).join('') : '', stderr: '' };
 }

@@ -1,6 +1,6 @@
 /**
  * What the console shows beside AWS operations: the month's cost so far, an instance's CloudWatch-
- * style metrics, and facts about the learner's workstation (its public address for "My IP").
+ * style metrics, and the learner's workstation (its public address for "My IP", files saved into it).
  */
 import { z } from 'zod';
 
@@ -56,3 +56,24 @@ export const workstationInfoResponse = z.object({
   publicIp: z.string(),
 });
 export type WorkstationInfo = z.infer<typeof workstationInfoResponse>;
+
+/**
+ * A file the console hands to the learner (a new key pair's private key) saved into the workstation's
+ * home folder, where the terminal's ssh finds it: ~/NAME. The name is a plain file name.
+ */
+export const workstationSaveFileRequest = z
+  .object({
+    fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/),
+    content: z.string().max(1024 * 1024),
+    /** Permission bits; 0o644 by default, like a browser download (a key still needs chmod 400 for ssh). */
+    mode: z.number().int().min(0).max(0o777).default(0o644),
+  })
+  .strict();
+export type WorkstationSaveFileRequest = z.input<typeof workstationSaveFileRequest>;
+export const workstationSaveFileResponse = z.object({
+  /** Where the file landed, absolute (/home/learner/mykey.pem). */
+  path: z.string(),
+  /** The same, as the learner types it (~/mykey.pem). */
+  displayPath: z.string(),
+});
+export type WorkstationSavedFile = z.infer<typeof workstationSaveFileResponse>;

@@ -14,6 +14,8 @@ import {
   metricsInstanceResponse,
   workstationInfoRequest,
   workstationInfoResponse,
+  workstationSaveFileRequest,
+  workstationSaveFileResponse,
 } from './console';
 import {
   chapterStatus,
@@ -65,6 +67,7 @@ export const contractRequests = {
   'billing.summary': { request: billingSummaryRequest, response: billingSummaryResponse },
   'metrics.instance': { request: metricsInstanceRequest, response: metricsInstanceResponse },
   'workstation.info': { request: workstationInfoRequest, response: workstationInfoResponse },
+  'workstation.saveFile': { request: workstationSaveFileRequest, response: workstationSaveFileResponse },
   'chapters.list': { request: chaptersListRequest, response: chaptersListResponse },
   'chapters.open': { request: chaptersOpenRequest, response: chaptersOpenResponse },
   'chapters.evaluate': { request: chaptersEvaluateRequest, response: chapterStatus },

@@ -45,7 +45,8 @@ export const chapterSummary = z.object({
   slug: z.string(),
   title: z.string(),
   sections: z.string(),
-  steps: z.array(z.object({ id: z.string(), title: z.string(), section: z.string(), optional: z.boolean() })),
+  /** terminal: "Show me" types into the workstation terminal, so the console opens it first. */
+  steps: z.array(z.object({ id: z.string(), title: z.string(), section: z.string(), optional: z.boolean(), terminal: z.boolean() })),
 });
 export type ChapterSummary = z.infer<typeof chapterSummary>;
 

@@ -28,6 +28,8 @@ export interface EngineOptions {
   dataDir?: string;
   resourcesDir?: string;
   clock?: Clock;
+  /** Simulated seconds per real second of the lab's own clock (default 1; ignored with `clock`). */
+  warp?: number;
   defaultRegion?: string;
   /** Where bugs inside handlers are reported (default: stderr). */
   onInternalError?(error: unknown, event: CallEvent): void;
@@ -64,7 +66,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...guestMigrations,
   ]);
   // A given clock belongs to the caller (tests step it); the lab's own clock resumes where it left off.
-  const clock = options.clock ?? createClock({ start: Date.now() + savedClockOffset(store) });
+  const clock = options.clock ?? createClock({ start: Date.now() + savedClockOffset(store), ...(options.warp !== undefined ? { warp: options.warp } : {}) });
   const saveClock = options.clock ? undefined : setInterval(() => saveClockOffset(store, clock), 5_000);
   saveClock?.unref();
   const account = ensureLabAccount(store, clock.now());

@@ -102,11 +102,16 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
   const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     new Promise<void>((resolve) => {
       if (clock.warp <= 0 || ms <= 0 || signal?.aborted) return resolve();
-      const cancel = clock.at(clock.now() + ms, () => resolve());
-      signal?.addEventListener('abort', () => {
+      // The abort listener goes once the wait is over: a long command sleeps many times on one signal.
+      const onAbort = (): void => {
         cancel();
         resolve();
+      };
+      const cancel = clock.at(clock.now() + ms, () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
       });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
 
   const waitHandles = waitConditionSite(store);

@@ -47,7 +47,7 @@ export const keyPairsPage: ResourcePage = {
       const out = await call('ec2', 'CreateKeyPair', { KeyName: str(v, 'KeyName'), KeyType: str(v, 'KeyType') || 'rsa', KeyFormat: 'pem' });
       const name = text(out, 'KeyName');
       return {
-        message: `Successfully created key pair ${name}. Its private key was saved as ${name}.pem: keep it, AWS keeps no copy.`,
+        message: `Successfully created key pair ${name}. AWS keeps no copy of its private key: this is the only time you get it.`,
         file: { name: `${name}.pem`, content: text(out, 'KeyMaterial') },
       };
     },

@@ -8,10 +8,12 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ChapterOpened, ChapterStatus, ChapterSummary } from '../../src-main/contract';
 import { useContractClient } from '../contract-client';
+import { useTerminalsStore } from './terminals';
 
 const CHAPTER_KEY = 'nimbus.chapter';
 const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
 const REFRESH_MS = 4000;
+const TERMINAL_WAIT_MS = 5000;
 
 export const useChaptersStore = defineStore('chapters', () => {
   const client = useContractClient();
@@ -78,9 +80,24 @@ export const useChaptersStore = defineStore('chapters', () => {
     }
   }
 
+  /** Opens the workstation tab and waits until its shell is there, so "Show me" types where the learner sees it. */
+  async function workstationReady(): Promise<void> {
+    const terminals = useTerminalsStore();
+    terminals.openWorkstation();
+    for (let waited = 0; waited < TERMINAL_WAIT_MS; waited += 100) {
+      const tab = terminals.tabs.find((t) => t.kind === 'workstation');
+      if (!tab || tab.status !== 'starting') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async function showMe(step: string): Promise<void> {
     if (!selected.value) return;
-    const s = await run(`show:${step}`, () => client.request('chapters.showMe', { chapter: selected.value!, step }));
+    const summary = chapters.value.find((c) => c.number === selected.value)?.steps.find((x) => x.id === step);
+    const s = await run(`show:${step}`, async () => {
+      if (summary?.terminal) await workstationReady();
+      return client.request('chapters.showMe', { chapter: selected.value!, step });
+    });
     if (s) status.value = s;
   }
 

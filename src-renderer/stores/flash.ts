@@ -11,6 +11,8 @@ export interface Flash {
   /** For errors: AWS's error code, shown as AWS's console does. */
   code?: string;
   message?: string;
+  /** A button on the message (the private key's "Save to disk"). */
+  action?: { label: string; run(): void };
 }
 
 export const useFlashStore = defineStore('flash', () => {

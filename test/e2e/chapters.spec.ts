@@ -3,6 +3,7 @@
  * marks follow what happens in the cloud. Launching mymachine through the console wizard turns the
  * first step green; a security group that lets SSH in only from 10.0.0.0/8 (changed from an SDK, as
  * a learner might) turns it red with the exact reason; reading the system log turns its step green.
+ * "Show me" on the connect step opens the workstation terminal and types the ssh login into it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AWS from 'aws-sdk';
@@ -97,5 +98,23 @@ describe('chapter panel', () => {
     await page.getByText('Get system log').click();
     await waitStatus('system-log', 'passed');
     await lab.shoot('chapters-04-system-log');
+  });
+});
+
+describe('Show me', () => {
+  it('types the ssh login into the workstation terminal the console shows, and the connect step turns green', async () => {
+    // The system log from the previous test is still open.
+    await page.keyboard.press('Escape');
+    await page.locator('.n-modal-container').first().waitFor({ state: 'hidden' });
+    if ((await step('connect').locator('.step-head').getAttribute('aria-expanded')) !== 'true') await step('connect').locator('.step-head').click();
+    await step('connect').locator('[data-test="show-me"]').click();
+    await waitStatus('connect', 'passed');
+    const terminal = page.locator('[data-test="terminal-dock"] .xterm-rows').first();
+    const screen = (await terminal.textContent()) ?? '';
+    expect(screen).toContain('chmod 400 ~/mykey.pem');
+    // The console's wizard launched Amazon Linux: its user is ec2-user.
+    expect(screen).toMatch(/ssh -i ~\/mykey\.pem ec2-user@ec2-[0-9-]+\.compute-1\.amazonaws\.com/);
+    expect(await step('connect').locator('[data-test="step-detail"]').textContent()).toMatch(/^You logged in to mymachine at /);
+    await lab.shoot('chapters-05-show-me-connect');
   });
 });

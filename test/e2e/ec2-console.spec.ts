@@ -1,14 +1,16 @@
 /**
  * EC2 in the console end to end (§3.1-§3.4): launch an instance through the classic seven-step
  * wizard (Amazon Linux, t2.micro, a new security group allowing SSH, a new key pair whose private
- * key downloads), watch it go pending → running, connect a terminal and run `uname -a`, stop it,
+ * key lands in the workstation's home folder and, on request, downloads), watch it go pending → running, connect a terminal and run `uname -a`, stop it,
  * change its type, terminate it. The lab runs at warp 60 so the instance boots in a second or two.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AWS from 'aws-sdk';
 import type { Page } from 'playwright-core';
-import { startE2eLab, type E2eLab } from './harness';
+import { root, startE2eLab, type E2eLab } from './harness';
 
 let lab: E2eLab;
 let page: Page;
@@ -82,11 +84,27 @@ describe('EC2 console', () => {
     await choose(dialog, 0, 'Create a new key pair');
     await page.getByLabel('Key pair name').fill('mykey');
     await page.locator(dialog).getByText('I acknowledge').click();
-    const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Launch instance' }).last().click();
+    // The private key lands in the workstation's home folder; "Save to disk" also downloads it.
+    const saved = page.locator('[data-test="flash"]', { hasText: 'The private key was saved to ~/mykey.pem on your workstation' });
+    await saved.waitFor();
+    expect(await saved.locator('[data-test="flash-message"]').textContent()).toBe(
+      'In the terminal, make it private first: chmod 400 ~/mykey.pem. Then ssh -i ~/mykey.pem uses it.',
+    );
+    await lab.shoot('ec2-03b-key-saved-to-workstation');
+    const download = page.waitForEvent('download');
+    await saved.locator('[data-test="flash-action"]').click();
     const pem = await download;
     expect(pem.suggestedFilename()).toBe('mykey.pem');
-    expect(readFileSync((await pem.path())!, 'utf8')).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/);
+    const material = readFileSync((await pem.path())!, 'utf8');
+    expect(material).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/);
+    // The same key, as the workstation's shell sees it (mode 644 until the learner runs chmod 400).
+    const shell = spawnSync(process.execPath, [join(root, 'bin', 'nimbus'), 'shell', '--data', lab.dataDir], {
+      input: "wc -c < ~/mykey.pem\nls -l ~/mykey.pem | awk '{print $1, $3}'\n",
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(shell.stdout).toBe(`${Buffer.byteLength(material)}\n-rw-r--r-- learner\n`);
 
     await page.locator('[data-test="instance-row"]').first().waitFor();
     instanceId = (await page.locator('[data-test="instance-row"]').first().getAttribute('data-id')) ?? '';

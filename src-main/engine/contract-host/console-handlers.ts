@@ -1,7 +1,8 @@
 /**
  * Contract requests the console needs beside AWS operations: billing.summary (the EC2 usage meter's
  * cost report for the month so far), metrics.instance (CloudWatch-style instance metrics until a
- * CloudWatch service exists) and workstation.info.
+ * CloudWatch service exists), workstation.info and workstation.saveFile (a download into the
+ * workstation's home folder).
  */
 import type { InstanceMetricName } from '../../contract';
 import { WORKSTATION_IP } from '../network/world';
@@ -74,7 +75,7 @@ export function metricValue(metric: InstanceMetricName, seed: string, runMs: num
 
 export function createConsoleHandlers(
   engine: Engine,
-): Pick<ContractHandlers, 'billing.summary' | 'metrics.instance' | 'workstation.info'> {
+): Pick<ContractHandlers, 'billing.summary' | 'metrics.instance' | 'workstation.info' | 'workstation.saveFile'> {
   const hasUsageTable = () =>
     engine.store.stmt(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ec2_usage'`).get() !== undefined;
 
@@ -136,6 +137,14 @@ export function createConsoleHandlers(
 
     async 'workstation.info'() {
       return { publicIp: WORKSTATION_IP };
+    },
+
+    // "Save to workstation": like a browser download, but into the lab's own home folder (mode 644,
+    // so the learner still has to chmod 400 a key before ssh accepts it, §1.8.3).
+    async 'workstation.saveFile'({ fileName, content, mode }) {
+      const path = await engine.terminals.saveToWorkstationHome(fileName, content, mode);
+      const home = path.slice(0, path.lastIndexOf('/'));
+      return { path, displayPath: `~${path.slice(home.length)}` };
     },
   };
 }

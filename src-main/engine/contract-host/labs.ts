@@ -2,7 +2,8 @@
  * Builds the chapter runtime for an engine (one per engine, shared by the console's contract host
  * and the `nimbus chapters` command). This is where the labs' injected pieces are wired: the
  * dispatcher, which operations have behaviour (the providers' handler tables), the event history
- * (core table), and, when the shell has them, the workstation/instance shells and the network model.
+ * (core table), the workstation/instance shells over the engine's terminals (lab-machines.ts) and the
+ * network model.
  */
 import type { Engine } from '../index';
 import { providers } from '../services/registry';
@@ -13,6 +14,7 @@ import type { Ctx } from '../core/provider';
 import { explainReachability } from '../services/ec2/state/network-world';
 import { WORKSTATION_IP } from '../network/world';
 import { requestId } from '../ids';
+import { labMachines } from './lab-machines';
 
 export interface LabsOptions {
   machines?: LabMachines;
@@ -37,6 +39,8 @@ const runtimes = new WeakMap<Engine, Labs>();
 export function labsFor(engine: Engine, options: LabsOptions = {}): Labs {
   let labs = runtimes.get(engine);
   if (labs) return labs;
+  // The workstation and instance shells (checks run commands in the background; "Show me" types).
+  const ownMachines = options.machines ? undefined : labMachines(engine.terminals);
   const handlers = new Map(providers.map((p) => [p.service, p.handlers]));
   const history = engine.store.stmt(
     `SELECT time, region, source, principal_arn, service, operation, error_code, user_agent, request_parameters
@@ -77,12 +81,19 @@ export function labsFor(engine: Engine, options: LabsOptions = {}): Labs {
       afterRestore: () => {
         for (const p of providers) p.start?.({ store: engine.store, clock: engine.clock, call: engine.call, dataDir: engine.dataDir });
       },
-      machines: options.machines,
+      machines: options.machines ?? ownMachines,
       network: options.network ?? networkOf(engine),
       recheckDelayMs: options.recheckDelayMs,
     },
     CHAPTERS,
   );
+  if (ownMachines) {
+    const dispose = labs.dispose;
+    labs.dispose = () => {
+      ownMachines.dispose();
+      dispose();
+    };
+  }
   runtimes.set(engine, labs);
   return labs;
 }

@@ -42,7 +42,8 @@ export interface ChapterSummary {
   slug: string;
   title: string;
   sections: string;
-  steps: { id: string; title: string; section: string; optional: boolean }[];
+  /** `terminal`: "Show me" types into the workstation terminal (the console opens it first). */
+  steps: { id: string; title: string; section: string; optional: boolean; terminal: boolean }[];
 }
 
 export interface SolveStepReport {
@@ -418,7 +419,13 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
         slug: c.slug,
         title: c.title,
         sections: c.sections,
-        steps: c.steps.map((s) => ({ id: s.id, title: s.title, section: s.section, optional: s.optional ?? false })),
+        steps: c.steps.map((s) => ({
+          id: s.id,
+          title: s.title,
+          section: s.section,
+          optional: s.optional ?? false,
+          terminal: [...s.needs, ...(s.solveNeeds ?? [])].some((n) => 'machine' in n),
+        })),
       })),
     chapter: getChapter,
     text(n) {

@@ -14,7 +14,7 @@ import {
 } from '../cloud';
 import { reachFromWorkstation } from '../firewall';
 import { failed, passed, type ChapterDefinition, type CheckResult, type StepContext } from '../types';
-import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, liveByName, typeOn, WORKSTATION } from './shared';
+import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, lastLogin, liveByName, loginUser, overSsh, prepareMykey, sshHost, WORKSTATION } from './shared';
 
 const SYDNEY = 'ap-southeast-2';
 const UBUNTU_XENIAL = 'ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-server-*';
@@ -82,10 +82,12 @@ async function sydneyServer(ctx: StepContext): Promise<Instance | CheckResult> {
 }
 
 async function curlFromWorkstation(ctx: StepContext, ip: string): Promise<{ code: string; body: string }> {
-  const out = await ctx.deps.machines!.run(WORKSTATION, `curl -s -m 5 -w '\\n%{http_code}' http://${ip}/`);
-  const lines = out.stdout.replace(/\n$/, '').split('\n');
-  const code = lines.pop() ?? '000';
-  return { code, body: lines.join('\n') };
+  // -i: the status line and headers, a blank line, then the page (000 when nothing answered).
+  const out = await ctx.deps.machines!.run(WORKSTATION, `curl -s -i -m 5 http://${ip}/`);
+  const text = out.stdout.replace(/\r\n/g, '\n');
+  const code = /^HTTP\/[\d.]+ (\d{3})/.exec(text)?.[1] ?? '000';
+  const blank = text.indexOf('\n\n');
+  return { code, body: blank < 0 ? '' : text.slice(blank + 2) };
 }
 
 export const chapter03: ChapterDefinition = {
@@ -100,10 +102,7 @@ export const chapter03: ChapterDefinition = {
     { item: 'web server in Sydney, t2.micro', region: SYDNEY, instanceType: 't2.micro', count: 1, hours: 1 },
     { item: 'spot instance, m3.medium (at most the $0.093 bid)', region: BOOK_REGION, pricePerHour: 0.093, count: 1, hours: 0.5 },
   ],
-  async prepare(ctx) {
-    if (!ctx.deps.hasOperation('ec2', 'DescribeKeyPairs') || !ctx.deps.hasOperation('ec2', 'CreateKeyPair')) return;
-    if (!(await keyPairExists(ctx, BOOK_REGION, KEY_NAME))) await createKeyPairAndSave(ctx, BOOK_REGION, KEY_NAME);
-  },
+  prepare: prepareMykey,
   steps: [
     {
       id: 'launch',
@@ -138,7 +137,7 @@ export const chapter03: ChapterDefinition = {
       id: 'connect',
       title: 'Connect with SSH',
       section: '§3.1.2',
-      needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'workstation' }],
+      needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'workstation' }, { machine: 'instance' }],
       hints: [
         'The Connect button shows the address and the user name to use.',
         'ssh -i ~/mykey.pem ubuntu@PUBLIC-DNS (answer yes to the host-key question).',
@@ -148,15 +147,15 @@ export const chapter03: ChapterDefinition = {
         if (isResult(i)) return i;
         const reach = await reachFromWorkstation(ctx, BOOK_REGION, i, 'tcp', 22);
         if (!reach.reachable) return failed(`You cannot reach mymachine with SSH: ${reach.reason}.`);
-        const out = await ctx.deps.machines!.run(WORKSTATION, `grep -c '${str(i.PublicDnsName) ?? i.InstanceId}\\|${str(i.PublicIpAddress) ?? '-'}' ~/.bash_history ~/.ssh/known_hosts 2>/dev/null | awk -F: '{s+=$2} END {print s+0}'`);
-        if (Number(out.stdout.trim()) === 0)
-          return failed(`mymachine accepts SSH from your address, but you have not connected yet: ssh -i ~/mykey.pem ubuntu@${str(i.PublicDnsName) ?? str(i.PublicIpAddress)}`);
-        return passed(`You connected to mymachine at ${str(i.PublicDnsName) ?? str(i.PublicIpAddress)}.`);
+        const login = await lastLogin(ctx, BOOK_REGION, i.InstanceId);
+        if (!login)
+          return failed(`mymachine accepts SSH from your address, but nobody has logged in yet: ssh -i ~/mykey.pem ${await loginUser(ctx, BOOK_REGION, i)}@${sshHost(i) ?? i.InstanceId}`);
+        return passed(`You logged in to mymachine at ${sshHost(i) ?? i.InstanceId} (${login.replace(/^Last login: /, 'last login ')}).`);
       },
       async solve(ctx) {
         const i = await mymachine(ctx);
         if (isResult(i)) throw new Error(i.detail);
-        await typeOn(ctx, WORKSTATION, `ssh -o StrictHostKeyChecking=accept-new -i ~/mykey.pem ubuntu@${str(i.PublicDnsName) ?? str(i.PublicIpAddress)} true`);
+        await overSsh(ctx, { host: sshHost(i) ?? i.InstanceId, user: await loginUser(ctx, BOOK_REGION, i), key: KEY_NAME }, ['uptime']);
       },
     },
     {
@@ -164,6 +163,7 @@ export const chapter03: ChapterDefinition = {
       title: 'Install and run linkchecker',
       section: '§3.1.3',
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'instance' }],
+      solveNeeds: [{ machine: 'workstation' }],
       hints: [
         'Packages on Ubuntu come from apt.',
         'On mymachine: sudo apt-get update, then sudo apt-get install linkchecker -y, then linkchecker https://… on a site you like.',
@@ -171,16 +171,19 @@ export const chapter03: ChapterDefinition = {
       async check(ctx) {
         const i = await mymachine(ctx);
         if (isResult(i)) return i;
-        const out = await ctx.deps.machines!.run({ kind: 'instance', instanceId: i.InstanceId, region: BOOK_REGION }, 'command -v linkchecker');
-        if (out.exitCode !== 0) return failed('linkchecker is not installed on mymachine yet (sudo apt-get install linkchecker -y).');
-        return passed(`linkchecker is installed on mymachine (${out.stdout.trim()}).`);
+        // Run without arguments: an installed linkchecker complains about them, a missing one is exit 127.
+        const out = await ctx.deps.machines!.run({ kind: 'instance', instanceId: i.InstanceId, region: BOOK_REGION }, 'linkchecker');
+        if (out.exitCode === 127) return failed('linkchecker is not installed on mymachine yet (sudo apt-get install linkchecker -y).');
+        return passed('linkchecker is installed on mymachine.');
       },
       async solve(ctx) {
         const i = await mymachine(ctx);
         if (isResult(i)) throw new Error(i.detail);
-        const target = { kind: 'instance' as const, instanceId: i.InstanceId, region: BOOK_REGION };
-        await typeOn(ctx, target, 'sudo apt-get update');
-        await typeOn(ctx, target, 'sudo apt-get install linkchecker -y');
+        await overSsh(ctx, { host: sshHost(i) ?? i.InstanceId, user: await loginUser(ctx, BOOK_REGION, i), key: KEY_NAME }, [
+          'sudo apt-get update',
+          'sudo apt-get install linkchecker -y',
+          'linkchecker https://example.com/',
+        ]);
       },
     },
     {
@@ -310,7 +313,6 @@ export const chapter03: ChapterDefinition = {
       title: 'Install and start Apache',
       section: '§3.5',
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'workstation' }],
-      solveNeeds: [{ machine: 'instance' }],
       hints: [
         'Log in as ec2-user with sydney.pem.',
         'sudo yum install httpd -y, then sudo service httpd start, then open http://PUBLIC-IP in the browser.',
@@ -329,9 +331,7 @@ export const chapter03: ChapterDefinition = {
       async solve(ctx) {
         const i = await sydneyServer(ctx);
         if (isResult(i)) throw new Error(i.detail);
-        const target = { kind: 'instance' as const, instanceId: i.InstanceId, region: SYDNEY };
-        await typeOn(ctx, target, 'sudo yum install httpd -y');
-        await typeOn(ctx, target, 'sudo service httpd start');
+        await overSsh(ctx, { host: sshHost(i) ?? i.InstanceId, user: 'ec2-user', key: 'sydney' }, ['sudo yum install httpd -y', 'sudo service httpd start']);
       },
     },
     {
@@ -362,7 +362,7 @@ export const chapter03: ChapterDefinition = {
       title: 'Two sites on two network interfaces',
       section: '§3.7',
       needs: [{ op: 'ec2:DescribeNetworkInterfaces' }, { op: 'ec2:DescribeAddresses' }, { machine: 'workstation' }],
-      solveNeeds: [{ op: 'ec2:CreateNetworkInterface' }, { op: 'ec2:AttachNetworkInterface' }, { machine: 'instance' }],
+      solveNeeds: [{ op: 'ec2:CreateNetworkInterface' }, { op: 'ec2:AttachNetworkInterface' }],
       hints: [
         'A second interface gets its own private address, and a second Elastic IP maps to it.',
         'Create a network interface in the instance\'s subnet with the webserver group, attach it, associate a new Elastic IP with it.',
@@ -393,14 +393,17 @@ export const chapter03: ChapterDefinition = {
         await ctx.console('ec2', 'AttachNetworkInterface', { NetworkInterfaceId: n.NetworkInterfaceId, InstanceId: i.InstanceId, DeviceIndex: 1 }, SYDNEY);
         const a = await ctx.console('ec2', 'AllocateAddress', { Domain: 'vpc' }, SYDNEY);
         await ctx.console('ec2', 'AssociateAddress', { AllocationId: a.AllocationId, NetworkInterfaceId: n.NetworkInterfaceId }, SYDNEY);
-        const target = { kind: 'instance' as const, instanceId: i.InstanceId, region: SYDNEY };
         const ipA = String(i.PrivateIpAddress);
         const ipB = String(n.PrivateIpAddress);
+        const lines: string[] = [];
         for (const [site, ip] of [['a', ipA], ['b', ipB]] as const) {
-          await typeOn(ctx, target, `sudo mkdir -p /var/www/html/${site} && echo 'Site ${site.toUpperCase()} on ${ip}' | sudo tee /var/www/html/${site}/index.html`);
-          await typeOn(ctx, target, `printf '<VirtualHost ${ip}:80>\\n  DocumentRoot /var/www/html/${site}\\n</VirtualHost>\\n' | sudo tee /etc/httpd/conf.d/${site}.conf`);
+          lines.push(`sudo mkdir -p /var/www/html/${site} && echo 'Site ${site.toUpperCase()} on ${ip}' | sudo tee /var/www/html/${site}/index.html`);
+          lines.push(`printf '<VirtualHost ${ip}:80>\\n  DocumentRoot /var/www/html/${site}\\n</VirtualHost>\\n' | sudo tee /etc/httpd/conf.d/${site}.conf`);
         }
-        await typeOn(ctx, target, 'sudo service httpd restart');
+        lines.push('sudo service httpd restart');
+        // The Elastic IP of the first interface replaced its public address: log in through it.
+        const now = await sydneyServer(ctx);
+        await overSsh(ctx, { host: (isResult(now) ? undefined : sshHost(now)) ?? i.InstanceId, user: 'ec2-user', key: 'sydney' }, lines);
       },
     },
     {

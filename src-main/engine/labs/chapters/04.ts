@@ -100,10 +100,20 @@ export const chapter04: ChapterDefinition = {
         const id = ctx.notes.get('accessKeyId');
         const secret = ctx.notes.get('secretAccessKey');
         if (!id || !secret) throw new Error(`run "Show me" on the previous step first: the lab needs the secret of a fresh ${USER} access key`);
-        await typeOn(ctx, WORKSTATION, `aws configure set aws_access_key_id ${id}`);
-        await typeOn(ctx, WORKSTATION, `aws configure set aws_secret_access_key ${secret}`);
-        await typeOn(ctx, WORKSTATION, `aws configure set region ${BOOK_REGION}`);
-        await typeOn(ctx, WORKSTATION, 'aws configure set output json');
+        const m = ctx.deps.machines!;
+        if (!m.type) {
+          for (const [k, v] of [['aws_access_key_id', id], ['aws_secret_access_key', secret], ['region', BOOK_REGION], ['output', 'json']])
+            await typeOn(ctx, WORKSTATION, `aws configure set ${k} ${v}`);
+          return;
+        }
+        // aws configure asks four questions, one after the other.
+        let out = await m.type(WORKSTATION, 'aws configure');
+        for (const answer of [id, secret, BOOK_REGION, 'json']) {
+          if (!/\]: $/.test(out.stdout)) throw new Error(`aws configure did not ask what the lab expected: ${out.stdout.trim()}`);
+          out = await m.type(WORKSTATION, answer);
+        }
+        if (out.exitCode !== 0) throw new Error(`aws configure exited with ${out.exitCode}: ${out.stdout.trim()}`);
+        await typeOn(ctx, WORKSTATION, 'aws sts get-caller-identity');
       },
     },
     {
@@ -141,10 +151,16 @@ export const chapter04: ChapterDefinition = {
         return passed('The script created a machine and removed it again.');
       },
       async solve(ctx) {
+        // The lab's copy of the script lands in the home folder, as if downloaded.
         const script = chapterFile(ctx.deps.resourcesDir, chapter04, 'virtualmachine.sh');
-        const b64 = Buffer.from(script).toString('base64');
-        await typeOn(ctx, WORKSTATION, `echo '${b64}' | base64 -d > ~/virtualmachine.sh`);
-        await typeOn(ctx, WORKSTATION, 'echo | bash ~/virtualmachine.sh');
+        await ctx.deps.machines!.run(WORKSTATION, `cat > ~/virtualmachine.sh <<'NIMBUS_SCRIPT_END'\n${script.replace(/\n$/, '')}\nNIMBUS_SCRIPT_END`);
+        await typeOn(ctx, WORKSTATION, 'cat ~/virtualmachine.sh');
+        // It stops at "Press [Enter]" while the machine runs (when the terminal lets it ask); Enter removes everything again.
+        const m = ctx.deps.machines!;
+        let out = await (m.type ?? m.run).call(m, WORKSTATION, 'bash ~/virtualmachine.sh');
+        if (/Press \[Enter\][^\n]*$/.test(out.stdout) && m.type) out = await m.type(WORKSTATION, '');
+        if (out.exitCode !== 0 || !/i-[0-9a-f]+ is up/.test(out.stdout) || !/done\.\s*$/.test(out.stdout))
+          throw new Error(`virtualmachine.sh did not finish: ${out.stdout.trim().split('\n').slice(-4).join(' / ')}`);
       },
     },
     {

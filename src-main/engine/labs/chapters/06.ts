@@ -4,7 +4,26 @@ import { arr, defaultSubnet, describeInstances, describeSecurityGroups, findImag
 import { reachFromWorkstation, workstationIp } from '../firewall';
 import { failed, passed, type ChapterDefinition, type CheckResult, type StepContext } from '../types';
 import { cleanRegion } from './03';
-import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn } from './shared';
+import { chapterFile } from '../content';
+import { BOOK_REGION, deleteStacks, KEY_NAME, overSsh, prepareMykey, sshHost, stackOutputs, waitStackStatus } from './shared';
+
+/** The chapter's own templates (resources/labs/06-security/) and the stacks "Show me" makes from them. */
+const STACKS = { role: 'instance-role', firewall: 'firewall', vpc: 'vpc' } as const;
+
+async function createStack(ctx: StepContext, name: string, file: string, params: Record<string, string>, capabilities: string[] = []): Promise<void> {
+  await ctx.console(
+    'cloudformation',
+    'CreateStack',
+    {
+      StackName: name,
+      TemplateBody: chapterFile(ctx.deps.resourcesDir, chapter06, file),
+      Parameters: Object.entries(params).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      ...(capabilities.length ? { Capabilities: capabilities } : {}),
+    },
+    BOOK_REGION,
+  );
+  await waitStackStatus(ctx, BOOK_REGION, name, 'CREATE_COMPLETE');
+}
 
 const AMAZON_LINUX = 'amzn-ami-hvm-2017.09.1.*-x86_64-gp2';
 const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -78,17 +97,14 @@ export const chapter06: ChapterDefinition = {
     { item: 'Amazon Linux machines, t2.micro', region: BOOK_REGION, instanceType: 't2.micro', count: 3, hours: 1 },
     { item: 'NAT gateway (§6.5)', region: BOOK_REGION, pricePerHour: 0.045, count: 1, hours: 0.5 },
   ],
-  async prepare(ctx) {
-    if (!ctx.deps.hasOperation('ec2', 'CreateKeyPair') || !ctx.deps.hasOperation('ec2', 'DescribeKeyPairs')) return;
-    if (!(await keyPairExists(ctx, BOOK_REGION, KEY_NAME))) await createKeyPairAndSave(ctx, BOOK_REGION, KEY_NAME);
-  },
+  prepare: prepareMykey,
   steps: [
     {
       id: 'security-updates',
       title: 'Install security updates',
       section: '§6.2',
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'instance' }],
-      solveNeeds: [{ op: 'ec2:RunInstances' }],
+      solveNeeds: [{ op: 'ec2:RunInstances' }, { machine: 'workstation' }],
       hints: [
         'The login banner of Amazon Linux says how many security updates wait.',
         'yum --security check-update lists them; sudo yum -y --security update installs them.',
@@ -105,7 +121,7 @@ export const chapter06: ChapterDefinition = {
       async solve(ctx) {
         const g = await group(ctx, 'updates-ssh', [ssh('0.0.0.0/0')]);
         const i = await launch(ctx, g, 'updates');
-        await typeOn(ctx, { kind: 'instance', instanceId: i.InstanceId, region: BOOK_REGION }, 'sudo yum -y --security update');
+        await overSsh(ctx, { host: sshHost(i) ?? i.InstanceId, user: 'ec2-user', key: KEY_NAME }, ['sudo yum -y --security update']);
       },
     },
     {
@@ -168,7 +184,7 @@ export const chapter06: ChapterDefinition = {
       title: 'A machine that stops itself with its role',
       section: '§6.3.5',
       needs: [{ op: 'ec2:DescribeInstances' }],
-      solveNeeds: [{ op: 'iam:CreateRole' }, { op: 'iam:PutRolePolicy' }, { op: 'iam:CreateInstanceProfile' }, { op: 'iam:AddRoleToInstanceProfile' }, { machine: 'instance' }],
+      solveNeeds: [{ op: 'cloudformation:CreateStack' }, { op: 'iam:CreateRole' }, { op: 'iam:CreateInstanceProfile' }, { machine: 'workstation' }],
       hints: [
         'A role gives a machine temporary credentials through its metadata service: no keys on disk.',
         'Role with a policy allowing ec2:StopInstances, an instance profile with it, a machine launched with that profile that runs aws ec2 stop-instances on itself.',
@@ -181,23 +197,18 @@ export const chapter06: ChapterDefinition = {
         return passed(`A machine stopped itself using its role${inst ? ` (${inst.InstanceId})` : ''}.`);
       },
       async solve(ctx) {
-        const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-        await ctx.console('iam', 'CreateRole', { RoleName: 'ec2-stop-self', AssumeRolePolicyDocument: trust });
-        await ctx.console('iam', 'PutRolePolicy', {
-          RoleName: 'ec2-stop-self',
-          PolicyName: 'stop',
-          PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*' }] }),
-        });
-        await ctx.console('iam', 'CreateInstanceProfile', { InstanceProfileName: 'ec2-stop-self' });
-        await ctx.console('iam', 'AddRoleToInstanceProfile', { InstanceProfileName: 'ec2-stop-self', RoleName: 'ec2-stop-self' });
-        const g = await group(ctx, 'role-ssh', [ssh('0.0.0.0/0')]);
-        const i = await launch(ctx, g, 'stop-self', { IamInstanceProfile: { Name: 'ec2-stop-self' } });
-        await typeOn(
-          ctx,
-          { kind: 'instance', instanceId: i.InstanceId, region: BOOK_REGION },
-          `aws ec2 stop-instances --region ${BOOK_REGION} --instance-ids $(curl -s http://169.254.169.254/latest/meta-data/instance-id)`,
-        );
-        await waitForInstanceState(ctx, BOOK_REGION, i.InstanceId, 'stopped');
+        const { vpcId, subnetId } = await defaultSubnet(ctx, BOOK_REGION);
+        await createStack(ctx, STACKS.role, 'instance-role.yaml', { KeyName: KEY_NAME, VPC: vpcId, Subnet: subnetId, Lifetime: '5' }, ['CAPABILITY_IAM']);
+        const out = await stackOutputs(ctx, BOOK_REGION, STACKS.role);
+        const id = out.get('InstanceId');
+        if (!id) throw new Error(`the stack ${STACKS.role} has no InstanceId output`);
+        const i = await waitForInstanceState(ctx, BOOK_REGION, id, 'running');
+        // On the machine: the role's temporary credentials, and the stop that waits in at's queue.
+        await overSsh(ctx, { host: out.get('PublicName') || (sshHost(i) ?? id), user: 'ec2-user', key: KEY_NAME }, [
+          'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+          'sudo atq',
+        ]);
+        await waitForInstanceState(ctx, BOOK_REGION, id, 'stopped', 30 * 60_000);
       },
     },
     {
@@ -205,15 +216,15 @@ export const chapter06: ChapterDefinition = {
       title: 'Allow ping',
       section: '§6.4.1-§6.4.2',
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
-      solveNeeds: [{ op: 'ec2:RunInstances' }],
+      solveNeeds: [{ op: 'cloudformation:CreateStack' }],
       hints: ['A new security group lets nothing in. Add an inbound rule for ICMP (All ICMP - IPv4) from 0.0.0.0/0.'],
       async check(ctx) {
         const { hit, reasons } = await firstReachable(ctx, 'icmp');
         return hit ? passed(`${hit.InstanceId} answers ping from your address.`) : none('No machine answers ping', reasons);
       },
       async solve(ctx) {
-        const g = await group(ctx, 'firewall', [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
-        await launch(ctx, g, 'firewall');
+        const { vpcId, subnetId } = await defaultSubnet(ctx, BOOK_REGION);
+        await createStack(ctx, STACKS.firewall, 'firewall.yaml', { KeyName: KEY_NAME, VPC: vpcId, Subnet: subnetId, SshFrom: '' });
       },
     },
     {
@@ -221,7 +232,7 @@ export const chapter06: ChapterDefinition = {
       title: 'SSH only from your address',
       section: '§6.4.3-§6.4.4',
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
-      solveNeeds: [{ op: 'ec2:AuthorizeSecurityGroupIngress' }],
+      solveNeeds: [{ op: 'cloudformation:UpdateStack' }],
       hints: [
         'Opening SSH to 0.0.0.0/0 works, but anyone can knock. Narrow it to your own address.',
         `Add an inbound rule for port 22 from your workstation's address with /32 (the lab's workstation is shown by curl http://api.ipify.org in its terminal).`,
@@ -244,9 +255,23 @@ export const chapter06: ChapterDefinition = {
         return none('No machine accepts SSH only from your address', reasons);
       },
       async solve(ctx) {
-        const g = (await describeSecurityGroups(ctx, BOOK_REGION)).find((x) => x.GroupName === 'firewall');
-        if (!g) throw new Error('the security group firewall from the previous step is missing');
-        await ctx.console('ec2', 'AuthorizeSecurityGroupIngress', { GroupId: g.GroupId, IpPermissions: [ssh(`${workstationIp(ctx)}/32`)] }, BOOK_REGION);
+        // The same stack, updated: its SshFrom parameter adds the rule for your address only.
+        await ctx.console(
+          'cloudformation',
+          'UpdateStack',
+          {
+            StackName: STACKS.firewall,
+            UsePreviousTemplate: true,
+            Parameters: [
+              { ParameterKey: 'KeyName', UsePreviousValue: true },
+              { ParameterKey: 'VPC', UsePreviousValue: true },
+              { ParameterKey: 'Subnet', UsePreviousValue: true },
+              { ParameterKey: 'SshFrom', ParameterValue: `${workstationIp(ctx)}/32` },
+            ],
+          },
+          BOOK_REGION,
+        );
+        await waitStackStatus(ctx, BOOK_REGION, STACKS.firewall, 'UPDATE_COMPLETE');
       },
     },
     {
@@ -288,17 +313,7 @@ export const chapter06: ChapterDefinition = {
       title: 'A VPC with public and private subnets',
       section: '§6.5',
       needs: [{ op: 'ec2:DescribeVpcs' }, { op: 'ec2:DescribeSubnets' }, { op: 'ec2:DescribeRouteTables' }, { op: 'ec2:DescribeNatGateways' }],
-      solveNeeds: [
-        { op: 'ec2:CreateVpc' },
-        { op: 'ec2:CreateSubnet' },
-        { op: 'ec2:CreateInternetGateway' },
-        { op: 'ec2:AttachInternetGateway' },
-        { op: 'ec2:CreateRouteTable' },
-        { op: 'ec2:CreateRoute' },
-        { op: 'ec2:AssociateRouteTable' },
-        { op: 'ec2:AllocateAddress' },
-        { op: 'ec2:CreateNatGateway' },
-      ],
+      solveNeeds: [{ op: 'cloudformation:CreateStack' }, { op: 'ec2:CreateVpc' }, { op: 'ec2:CreateNatGateway' }],
       hints: [
         'A subnet is public when its route table sends 0.0.0.0/0 to an internet gateway; a private one sends it to a NAT gateway in a public subnet.',
         'VPC 10.0.0.0/16; subnets 10.0.1.0/24 (public) and 10.0.2.0/24 (private); an internet gateway; a NAT gateway with an Elastic IP in the public subnet; one route table each.',
@@ -325,24 +340,9 @@ export const chapter06: ChapterDefinition = {
         return failed(`Not there yet: ${reasons.join('; ')}.`);
       },
       async solve(ctx) {
-        const c = (op: string, input: Obj) => ctx.console('ec2', op, input, BOOK_REGION);
-        const vpcId = String(((await c('CreateVpc', { CidrBlock: '10.0.0.0/16' })).Vpc as Obj).VpcId);
-        ctx.notes.set('vpc', vpcId);
-        const pub = String(((await c('CreateSubnet', { VpcId: vpcId, CidrBlock: '10.0.1.0/24' })).Subnet as Obj).SubnetId);
-        const priv = String(((await c('CreateSubnet', { VpcId: vpcId, CidrBlock: '10.0.2.0/24' })).Subnet as Obj).SubnetId);
-        const igw = String(((await c('CreateInternetGateway', {})).InternetGateway as Obj).InternetGatewayId);
-        await c('AttachInternetGateway', { InternetGatewayId: igw, VpcId: vpcId });
-        const pubRt = String(((await c('CreateRouteTable', { VpcId: vpcId })).RouteTable as Obj).RouteTableId);
-        await c('CreateRoute', { RouteTableId: pubRt, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw });
-        await c('AssociateRouteTable', { RouteTableId: pubRt, SubnetId: pub });
-        const eip = await c('AllocateAddress', { Domain: 'vpc' });
-        const nat = String(((await c('CreateNatGateway', { SubnetId: pub, AllocationId: eip.AllocationId })).NatGateway as Obj).NatGatewayId);
-        await waitFor(ctx, 'the NAT gateway', async () =>
-          arr((await ctx.aws('ec2', 'DescribeNatGateways', { NatGatewayIds: [nat] }, BOOK_REGION)).NatGateways)[0]?.State === 'available' ? true : undefined,
-        );
-        const privRt = String(((await c('CreateRouteTable', { VpcId: vpcId })).RouteTable as Obj).RouteTableId);
-        await c('CreateRoute', { RouteTableId: privRt, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat });
-        await c('AssociateRouteTable', { RouteTableId: privRt, SubnetId: priv });
+        await createStack(ctx, STACKS.vpc, 'vpc.yaml', {});
+        const out = await stackOutputs(ctx, BOOK_REGION, STACKS.vpc);
+        ctx.notes.set('vpc', out.get('VpcId') ?? '');
       },
     },
     {
@@ -372,6 +372,8 @@ async function cleanup06(ctx: StepContext): Promise<void> {
   const has = (svc: string, op: string): boolean => ctx.deps.hasOperation(svc, op);
   if (!has('ec2', 'DescribeInstances')) return;
   const c = (op: string, input: Obj) => ctx.console('ec2', op, input, BOOK_REGION);
+  // The chapter's stacks first: deleting them removes what they made (machines, groups, the role, the VPC).
+  await deleteStacks(ctx, BOOK_REGION, Object.values(STACKS));
   await cleanRegion(ctx, BOOK_REGION, [], []);
   if (has('ec2', 'DescribeNatGateways'))
     for (const n of arr((await ctx.aws('ec2', 'DescribeNatGateways', {}, BOOK_REGION)).NatGateways).filter((x) => x.State !== 'deleted')) {

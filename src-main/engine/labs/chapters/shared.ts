@@ -1,5 +1,5 @@
 /** Checks and solver pieces several chapters share (key pair mykey, the key file, instances by name). */
-import { arr, describeInstances, isLive, nameOf, str, type Instance } from '../cloud';
+import { arr, describeImageName, describeInstances, isLive, nameOf, str, waitFor, type Instance } from '../cloud';
 import { failed, passed, type CheckResult, type MachineTarget, type StepContext } from '../types';
 
 export const BOOK_REGION = 'us-east-1';
@@ -31,6 +31,56 @@ export async function typeOn(ctx: StepContext, target: MachineTarget, line: stri
   return out.stdout;
 }
 
+/** What the earlier chapters leave behind: the key pair mykey, its private key in ~/mykey.pem with mode 400. */
+export async function prepareMykey(ctx: StepContext): Promise<void> {
+  if (!ctx.deps.hasOperation('ec2', 'DescribeKeyPairs') || !ctx.deps.hasOperation('ec2', 'CreateKeyPair')) return;
+  if (await keyPairExists(ctx, BOOK_REGION, KEY_NAME)) return;
+  await createKeyPairAndSave(ctx, BOOK_REGION, KEY_NAME);
+  await ctx.deps.machines?.run(WORKSTATION, `chmod 400 ~/${KEY_NAME}.pem`);
+}
+
+/** The user an AMI lets in over ssh: ubuntu on Ubuntu images, ec2-user on Amazon Linux. */
+export async function loginUser(ctx: StepContext, region: string, i: Instance): Promise<string> {
+  const name = await describeImageName(ctx, region, String(i.ImageId ?? ''));
+  return name?.startsWith('ubuntu') ? 'ubuntu' : 'ec2-user';
+}
+
+/** Where ssh goes for an instance: its public DNS name, else its public address. */
+export const sshHost = (i: Instance): string | undefined => str(i.PublicDnsName) || str(i.PublicIpAddress);
+
+/**
+ * "Show me" the book's way onto an instance: in the workstation terminal, make the key private
+ * (chmod 400), ssh in with it (answering yes to the host-key question on first contact), type the
+ * commands into the instance's shell, and log out. Returns what each command printed.
+ */
+export async function overSsh(ctx: StepContext, login: { host: string; user: string; key: string }, lines: string[]): Promise<string[]> {
+  const m = ctx.deps.machines;
+  if (!m?.type) throw new Error('the lab has no terminals in this build');
+  const type = m.type.bind(m);
+  await typeOn(ctx, WORKSTATION, `chmod 400 ~/${login.key}.pem`);
+  const command = `ssh -i ~/${login.key}.pem ${login.user}@${login.host}`;
+  let out = await type(WORKSTATION, command);
+  if (/\(yes\/no[^)]*\)\? ?$/.test(out.stdout)) out = await type(WORKSTATION, 'yes');
+  // A failed ssh is back at the workstation's prompt with status 255 (the chmod before left 0).
+  if (out.exitCode !== 0) throw new Error(`'${command}' exited with ${out.exitCode}: ${out.stdout.trim().split('\n').slice(-2).join(' ')}`);
+  const printed: string[] = [];
+  try {
+    for (const line of lines) printed.push(await typeOn(ctx, WORKSTATION, line));
+  } finally {
+    await type(WORKSTATION, 'exit');
+  }
+  return printed;
+}
+
+/**
+ * Whether someone logged in to the instance over ssh: the login record sshd leaves on the machine
+ * (what `last` and the next login's "Last login: … from …" line read), for any user.
+ */
+export async function lastLogin(ctx: StepContext, region: string, instanceId: string): Promise<string | undefined> {
+  const out = await ctx.deps.machines!.run({ kind: 'instance', instanceId, region, user: 'root' }, 'cat /var/lib/nimbus/lastlog-* 2>/dev/null');
+  return out.stdout.split('\n').find((l) => l.startsWith('Last login:'))?.trim();
+}
+
 /** The key file check of §1.8.3: ~/NAME.pem (anywhere under the home folder) with mode 400. */
 export async function checkKeyFile(ctx: StepContext, name: string): Promise<CheckResult> {
   const out = await ctx.deps.machines!.run(WORKSTATION, `find ~ -name '${name}.pem' -type f -exec stat -c '%a %n' {} \\;`);
@@ -38,7 +88,8 @@ export async function checkKeyFile(ctx: StepContext, name: string): Promise<Chec
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => ({ mode: l.slice(0, l.indexOf(' ')), path: l.slice(l.indexOf(' ') + 1) }));
+    // Permission bits only (the guest's stat prints the file-type bits with %a too: 100400).
+    .map((l) => ({ mode: (parseInt(l.slice(0, l.indexOf(' ')), 8) & 0o777).toString(8), path: l.slice(l.indexOf(' ') + 1) }));
   if (files.length === 0)
     return failed(`There is no ${name}.pem in your workstation's home folder. Download it when you create the key pair (it is shown only once).`);
   const good = files.find((f) => f.mode === '400');
@@ -55,4 +106,46 @@ export async function liveByName(ctx: StepContext, region: string, name: string)
 export async function instanceById(ctx: StepContext, region: string, id: string | undefined): Promise<Instance | undefined> {
   if (!id) return undefined;
   return (await describeInstances(ctx, region)).find((i) => i.InstanceId === id);
+}
+
+/** Waits (warping the clock) until a stack reaches `done`; a failed or rolled-back stack is an error. */
+export async function waitStackStatus(ctx: StepContext, region: string, name: string, done: string): Promise<void> {
+  await waitFor(ctx, `stack ${name} to reach ${done}`, async () => {
+    const s = arr((await ctx.aws('cloudformation', 'DescribeStacks', { StackName: name }, region).catch(() => ({ Stacks: [] }))).Stacks)[0];
+    const st = String(s?.StackStatus ?? 'DELETE_COMPLETE');
+    if (st === done) return st;
+    if (st.endsWith('_FAILED') || st.endsWith('ROLLBACK_COMPLETE')) throw new Error(`stack ${name} ended in ${st}: ${String(s?.StackStatusReason ?? '')}`);
+    return undefined;
+  });
+}
+
+/** Outputs of a stack by key. */
+export async function stackOutputs(ctx: StepContext, region: string, name: string): Promise<Map<string, string>> {
+  const s = arr((await ctx.aws('cloudformation', 'DescribeStacks', { StackName: name }, region)).Stacks)[0];
+  return new Map(arr(s?.Outputs).map((o) => [String(o.OutputKey), String(o.OutputValue)]));
+}
+
+/** Deletes every live stack of the region whose name is listed, and waits until each is gone. */
+export async function deleteStacks(ctx: StepContext, region: string, names: string[]): Promise<void> {
+  if (!ctx.deps.hasOperation('cloudformation', 'DescribeStacks') || !ctx.deps.hasOperation('cloudformation', 'DeleteStack')) return;
+  const live = arr((await ctx.aws('cloudformation', 'DescribeStacks', {}, region)).Stacks).filter(
+    (s) => names.includes(String(s.StackName)) && s.StackStatus !== 'DELETE_COMPLETE',
+  );
+  for (const s of live) await ctx.console('cloudformation', 'DeleteStack', { StackName: s.StackName }, region);
+  for (const s of live) {
+    const name = String(s.StackName);
+    try {
+      await waitStackStatus(ctx, region, name, 'DELETE_COMPLETE');
+    } catch {
+      // DELETE_FAILED: a resource was still in use by one that was going away at the same time (a
+      // subnet and its NAT gateway). What a learner does: wait until the VPC console shows the NAT
+      // gateway deleted, then delete the stack again.
+      if (ctx.deps.hasOperation('ec2', 'DescribeNatGateways'))
+        await waitFor(ctx, 'NAT gateways to finish deleting', async () =>
+          arr((await ctx.aws('ec2', 'DescribeNatGateways', {}, region)).NatGateways).some((n) => n.State === 'deleting') ? undefined : true,
+        );
+      await ctx.console('cloudformation', 'DeleteStack', { StackName: name }, region);
+      await waitStackStatus(ctx, region, name, 'DELETE_COMPLETE');
+    }
+  }
 }

@@ -114,6 +114,18 @@ describe('route tables and routes', () => {
 });
 
 describe('NAT gateways', () => {
+  it('frees its subnet once its deletion is due, without anyone describing it first', async () => {
+    const lab = netLab();
+    const net = await publicPrivateVpc(lab);
+    const eip = await lab.ec2('AllocateAddress', { Domain: 'vpc' });
+    const natId = (await lab.ec2('CreateNatGateway', { SubnetId: net.publicSubnet, AllocationId: eip.AllocationId })).NatGateway.NatGatewayId;
+    lab.advance(NAT_PENDING_MS);
+    await lab.ec2('DeleteNatGateway', { NatGatewayId: natId });
+    await lab.rejects('DeleteSubnet', { SubnetId: net.publicSubnet }, 'DependencyViolation', `The subnet '${net.publicSubnet}' has dependencies and cannot be deleted.`);
+    lab.advance(NAT_DELETING_MS);
+    await lab.ec2('DeleteSubnet', { SubnetId: net.publicSubnet });
+  });
+
   it('goes pending → available on the simulated clock, holding its Elastic IP, and is routed to', async () => {
     const lab = netLab();
     const net = await publicPrivateVpc(lab);

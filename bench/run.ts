@@ -11,7 +11,8 @@ import { benchIam } from './iam';
 import { benchCli } from './cli';
 import { stackCreateDelete } from './cloudformation';
 import { benchConsole } from './console';
-import { benchGuest } from './guest';
+import type { GuestBenchResult } from './guest';
+import { spawnSync } from 'node:child_process';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
@@ -115,7 +116,10 @@ async function cloudformationSection() {
 }
 
 async function guestSection() {
-  const r = await benchGuest();
+  // A process of its own: the sections before it leave SDKs and engines in this one's memory.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'guest-process.ts')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`guest benchmark failed:\n${child.stderr}`);
+  const r = JSON.parse(child.stdout) as GuestBenchResult;
   console.log(
     `Guest shell: echo hi ${r.echoMedianMs.toFixed(2)} ms (just-bash alone ${r.baselineEchoMedianMs.toFixed(2)} ms), ls -la /etc ${r.lsMedianMs.toFixed(2)} ms (alone ${r.baselineLsMedianMs.toFixed(2)} ms) (goal < 2 ms); ${r.guests} guests: ${r.rssMb.toFixed(0)} MB RSS (goal < 300 MB)`,
   );

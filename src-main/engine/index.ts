@@ -84,7 +84,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     validate: validateHook,
     authorize: createAuthorizer(authzHooks).authorize,
     defaultRegion: options.defaultRegion ?? 'us-east-1',
-    hasRegion: (r) => regions.has(r),
     onEvent: (event) => {
       if (terminalsRef.current) refreshAfterCall(terminalsRef.current, event);
       for (const l of listeners) l(event);

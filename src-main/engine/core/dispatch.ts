@@ -33,7 +33,6 @@ export interface DispatcherDeps {
   /** IAM's hook: throws an AccessDenied AwsError when the principal may not do this. */
   authorize(ctx: Ctx, input: Record<string, unknown>): void;
   defaultRegion: string;
-  hasRegion(region: string): boolean;
   onEvent?(event: CallEvent): void;
   /** Bugs (non-AwsError throws) are reported here with their stack, never to the client. */
   onInternalError?(error: unknown, event: CallEvent): void;

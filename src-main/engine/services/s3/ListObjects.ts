@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/provider';
-import { clampMaxKeys, encoderFor, walkListing } from './listing';
+import { clampMaxKeys, contentsEntry, encoderFor, walkListing } from './listing';
 import { ownerOf } from './owner';
 import { requireBucket } from './state/buckets';
 import { iterateObjects, type ObjectRow } from './state/objects';
@@ -28,14 +28,7 @@ export const ListObjects = (ctx: Ctx, input: ListObjectsInput) => {
   const out: Record<string, unknown> = {
     IsTruncated: page.truncated,
     Marker: enc(input.Marker ?? ''),
-    Contents: page.items.length === 0 ? undefined : page.items.map((o) => ({
-      Key: enc(o.key),
-      LastModified: new Date(o.last_modified),
-      ETag: o.etag,
-      Size: o.size,
-      StorageClass: o.storage_class,
-      Owner: owner,
-    })),
+    Contents: page.items.length === 0 ? undefined : page.items.map((o) => contentsEntry(o, enc, owner)),
     Name: input.Bucket,
     Prefix: enc(prefix),
     MaxKeys: maxKeys,

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/provider';
 import { invalidContinuationToken } from './errors';
-import { clampMaxKeys, encoderFor, walkListing } from './listing';
+import { clampMaxKeys, contentsEntry, encoderFor, walkListing } from './listing';
 import { ownerOf } from './owner';
 import { requireBucket } from './state/buckets';
 import { iterateObjects, type ObjectRow } from './state/objects';
@@ -40,14 +40,7 @@ export const ListObjectsV2 = (ctx: Ctx, input: ListObjectsV2Input) => {
   const owner = input.FetchOwner ? ownerOf(bucket.account_id) : undefined;
   const out: Record<string, unknown> = {
     IsTruncated: page.truncated,
-    Contents: page.items.length === 0 ? undefined : page.items.map((o) => ({
-      Key: enc(o.key),
-      LastModified: new Date(o.last_modified),
-      ETag: o.etag,
-      Size: o.size,
-      StorageClass: o.storage_class,
-      ...(owner ? { Owner: owner } : {}),
-    })),
+    Contents: page.items.length === 0 ? undefined : page.items.map((o) => contentsEntry(o, enc, owner)),
     Name: input.Bucket,
     Prefix: enc(prefix),
     MaxKeys: maxKeys,

@@ -68,3 +68,17 @@ export const urlEncodeKey = (s: string): string =>
 
 export const encoderFor = (encodingType: string | undefined): ((s: string) => string) =>
   encodingType === 'url' ? urlEncodeKey : (s) => s;
+
+/** One `Contents` entry of ListObjects / ListObjectsV2 (V2 names the owner only with FetchOwner). */
+export const contentsEntry = (
+  o: { key: string; last_modified: number; etag: string; size: number; storage_class: string },
+  enc: (s: string) => string,
+  owner: unknown,
+): Record<string, unknown> => ({
+  Key: enc(o.key),
+  LastModified: new Date(o.last_modified),
+  ETag: o.etag,
+  Size: o.size,
+  StorageClass: o.storage_class,
+  ...(owner ? { Owner: owner } : {}),
+});

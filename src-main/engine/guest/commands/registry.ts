@@ -42,6 +42,9 @@ import { historyCommand } from './history/history';
 import { ABSENT, PACKAGED, absentCommand, packagedCommand } from './packaged/packaged';
 import { GUARDED_READERS, readerCommand } from './cat/cat';
 import { programRunnerCommand } from './program/program';
+import { viCommand } from './vi/vi';
+import { nanoCommand } from './nano/nano';
+import { pagerCommand } from './less/less';
 
 /** What every guest command is built with. */
 export interface CommandEnv {
@@ -66,6 +69,8 @@ const COMMON: Factory[] = [
   ifconfigCommand, nslookupCommand, hostCommand, digCommand, sshCommand, sshAgentCommand, sshAddCommand,
   sshKeygenCommand, shutdownCommand, haltCommand, poweroffCommand, rebootCommand, atCommand, atqCommand, atrmCommand,
   crontabCommand, historyCommand, serviceCommand,
+  (env) => viCommand('vi', env), (env) => viCommand('vim', env), nanoCommand, (env) => pagerCommand('less', env),
+  (env) => pagerCommand('more', env),
 ];
 
 export function createCommands(env: CommandEnv): ShellCommand[] {
@@ -87,7 +92,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
 /** Names that get a stub in /usr/bin on a fresh image (packaged programs appear on install). */
 export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
-  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws'];
+  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more'];
   const pm = image.packageManager === 'apt' ? ['apt-get', 'apt'] : image.packageManager === 'none' ? [] : ['yum', 'yum-config-manager', 'chkconfig', ...(image.packageManager === 'dnf' ? ['dnf'] : [])];
   return [...new Set([...builtins, ...ours, ...pm]), ...(image.initSystem === 'systemd' ? ['systemctl'] : [])];
 }

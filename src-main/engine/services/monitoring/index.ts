@@ -5,6 +5,7 @@
  */
 import { defineService } from '../../core/provider';
 import { monitoringIamTable } from './iam-table';
+import { monitoringInventory } from './inventory';
 import { monitoringMigrations } from './migrations';
 import { startLoop } from './engine-loop';
 import { PutMetricData } from './PutMetricData';
@@ -38,7 +39,7 @@ export const monitoringProvider = defineService({
   start: (engine) => startLoop(engine),
   iam: monitoringIamTable,
   cloudformation: {},
-  inventory: [],
+  inventory: monitoringInventory,
 });
 
 export * from './api';

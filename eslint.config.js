@@ -16,6 +16,7 @@ const ENGINE_FOLDERS = [
   'core',
   'iam',
   'network',
+  'supervisor',
   'guest',
   'services',
   'cli',
@@ -120,13 +121,15 @@ const layering = [
   ...depths.map((d) => engineRow('rank 0 engine/store, engine/models', ['store', 'models'], above(2), d)),
   ...depths.map((d) => engineRow('rank 1 engine/clock, engine/protocol', ['clock', 'protocol'], above(4), d)),
   ...depths.map((d) => engineRow('rank 1 engine/core', ['core'], above(5), d)),
-  ...depths.map((d) => engineRow('rank 2 engine/iam, engine/network', ['iam', 'network'], above(7), d)),
-  ...depths.map((d) => engineRow('rank 3 engine/guest', ['guest'], above(8), d)),
+  ...depths.map((d) => engineRow('rank 2 engine/iam, engine/network', ['iam', 'network'], above(8), d)),
+  // The supervisor sits with iam/network: guests reach its engines' streams, and it needs nothing above rank 1.
+  ...depths.map((d) => engineRow('rank 2 engine/supervisor', ['supervisor'], above(8), d)),
+  ...depths.map((d) => engineRow('rank 3 engine/guest', ['guest'], above(9), d)),
   ...depths.map((d) =>
-    engineRow('rank 4 engine/services', ['services'], above(9), d, otherServiceState('rank 4 engine/services')),
+    engineRow('rank 4 engine/services', ['services'], above(10), d, otherServiceState('rank 4 engine/services')),
   ),
   ...depths.map((d) =>
-    engineRow('rank 5 engine/cli', ['cli'], above(10), d, (depth) => [
+    engineRow('rank 5 engine/cli', ['cli'], above(11), d, (depth) => [
       pattern(
         `^${up(depth)}services/[^/]+/state(/|$)`,
         'rank 5 engine/cli',
@@ -135,7 +138,7 @@ const layering = [
     ]),
   ),
   ...depths.map((d) =>
-    engineRow('rank 5 engine/labs', ['labs'], above(11), d, (depth) => [
+    engineRow('rank 5 engine/labs', ['labs'], above(12), d, (depth) => [
       pattern(
         `^${up(depth)}services/[^/]+/state(/|$)`,
         'rank 5 engine/labs',
@@ -147,7 +150,7 @@ const layering = [
 ];
 // guest/shell.ts is the one file that wraps just-bash: give it the guest row minus that ban.
 layering.push({
-  ...engineRow('rank 3 engine/guest', ['guest'], above(8), 1, undefined, { allowJustBash: true }),
+  ...engineRow('rank 3 engine/guest', ['guest'], above(9), 1, undefined, { allowJustBash: true }),
   name: 'layering: rank 3 engine/guest/shell.ts (the just-bash wrapper)',
   files: ['src-main/engine/guest/shell.ts'],
 });

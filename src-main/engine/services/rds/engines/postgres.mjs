@@ -1,0 +1,196 @@
+// A PostgreSQL DB instance's engine: PGlite (real PostgreSQL compiled to WebAssembly) in this
+// child process, behind a wire-protocol front that does what PGlite's single-user backend does
+// not: password authentication against the roles PostgreSQL itself stores (SCRAM verifiers in
+// pg_authid), and one connection's transaction at a time over PGlite's single session.
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { runEngine } from '../../../supervisor/child-harness.mjs';
+
+let db;
+let pgdata;
+
+/** A fresh cluster costs an initdb (seconds); it is made once into the template folder and copied after that. */
+async function prepareCluster(dataDir, templateDir) {
+  pgdata = join(dataDir, 'pgdata');
+  if (existsSync(join(pgdata, 'PG_VERSION'))) return false;
+  rmSync(pgdata, { recursive: true, force: true });
+  if (templateDir && !existsSync(join(templateDir, 'PG_VERSION'))) {
+    const tmp = `${templateDir}.${process.pid}.tmp`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true, mode: 0o700 });
+    const fresh = await PGlite.create({ dataDir: tmp });
+    await fresh.close();
+    try {
+      renameSync(tmp, templateDir);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // another engine made it first
+    }
+  }
+  if (templateDir && existsSync(join(templateDir, 'PG_VERSION'))) cpSync(templateDir, pgdata, { recursive: true });
+  return true;
+}
+
+const ident = (s) => `"${String(s).replace(/"/g, '""')}"`;
+const literal = (s) => `'${String(s).replace(/'/g, "''")}'`;
+
+async function setMaster(user, password) {
+  const exists = (await db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user])).rows.length > 0;
+  await db.exec(`${exists ? 'ALTER' : 'CREATE'} ROLE ${ident(user)} WITH LOGIN SUPERUSER PASSWORD ${literal(password)}`);
+}
+
+// ---- SCRAM-SHA-256 verifier check (the client sends its password in a cleartext message) ----
+function checkScram(verifier, password) {
+  const m = /^SCRAM-SHA-256\$(\d+):([^$]+)\$([^:]+):(.+)$/.exec(verifier ?? '');
+  if (!m) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    pbkdf2(password, Buffer.from(m[2], 'base64'), Number(m[1]), 32, 'sha256', (err, salted) => {
+      if (err) return resolve(false);
+      const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+      const stored = createHash('sha256').update(clientKey).digest();
+      const want = Buffer.from(m[3], 'base64');
+      resolve(want.length === stored.length && timingSafeEqual(want, stored));
+    });
+  });
+}
+
+// ---- backend messages ----
+function msg(type, body) {
+  const out = Buffer.alloc(5 + body.length);
+  out.write(type, 0, 'latin1');
+  out.writeInt32BE(4 + body.length, 1);
+  body.copy(out, 5);
+  return out;
+}
+const int32 = (n) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
+function errorResponse(severity, code, message) {
+  const f = (k, v) => Buffer.concat([Buffer.from(k, 'latin1'), Buffer.from(v, 'utf8'), Buffer.from([0])]);
+  return msg('E', Buffer.concat([f('S', severity), f('V', severity), f('C', code), f('M', message), Buffer.from([0])]));
+}
+
+// ---- one session at a time: a connection inside a transaction keeps PGlite until it ends ----
+let owner = null;
+const waiters = [];
+async function exclusive(connId, fn) {
+  while (owner !== null && owner !== connId) await new Promise((r) => waiters.push(r));
+  owner = connId;
+  try {
+    return await fn();
+  } finally {
+    if (!db.isInTransaction()) {
+      owner = null;
+      for (const w of waiters.splice(0)) w();
+    }
+  }
+}
+async function release(connId) {
+  if (owner !== connId) return;
+  if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => undefined);
+  owner = null;
+  for (const w of waiters.splice(0)) w();
+}
+
+let nextConn = 1;
+function connection(socket) {
+  const id = nextConn++;
+  let buf = Buffer.alloc(0);
+  let phase = 'startup';
+  let startup;
+  let user = '';
+  let busy = Promise.resolve();
+
+  const fail = (code, message) => {
+    socket.end(errorResponse('FATAL', code, message));
+  };
+
+  async function handle(packet) {
+    if (phase === 'startup') {
+      const code = packet.readInt32BE(4);
+      if (code === 80877103 || code === 80877104) return void socket.write('N'); // no SSL, no GSS encryption
+      if (code === 80877102) return void socket.end(); // cancel: not supported
+      if (code !== 196608) return fail('08P01', `unsupported frontend protocol ${code >> 16}.${code & 0xffff}`);
+      const fields = packet.subarray(8).toString('utf8').split('\0');
+      const params = {};
+      for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]) params[fields[i]] = fields[i + 1];
+      user = params.user ?? '';
+      startup = packet;
+      phase = 'password';
+      socket.write(msg('R', int32(3))); // AuthenticationCleartextPassword
+      return;
+    }
+    const type = String.fromCharCode(packet[0]);
+    if (phase === 'password') {
+      if (type !== 'p') return fail('08P01', 'expected password response');
+      const password = packet.subarray(5).toString('utf8').replace(/\0$/, '');
+      const row = (await exclusive(id, () => db.query('SELECT rolpassword, rolcanlogin FROM pg_authid WHERE rolname = $1', [user]))).rows[0];
+      const ok = row && row.rolcanlogin && (await checkScram(row.rolpassword, password));
+      if (!ok) return fail('28P01', `password authentication failed for user "${user}"`);
+      phase = 'ready';
+      await exclusive(id, () => db.execProtocolRawStream(new Uint8Array(startup), { onRawData: (d) => socket.write(Buffer.from(d)) }));
+      return;
+    }
+    if (type === 'X') return void socket.end();
+    await exclusive(id, () => db.execProtocolRawStream(new Uint8Array(packet), { onRawData: (d) => socket.write(Buffer.from(d)) }));
+  }
+
+  socket.setNoDelay(true);
+  socket.on('data', (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    for (;;) {
+      const typed = phase !== 'startup';
+      const need = typed ? 5 : 4;
+      if (buf.length < need) break;
+      const len = typed ? buf.readInt32BE(1) + 1 : buf.readInt32BE(0);
+      if (len < need - 1 || len > 1 << 30) return void socket.destroy();
+      if (buf.length < len) break;
+      const packet = buf.subarray(0, len);
+      buf = buf.subarray(len);
+      const wasStartup = phase === 'startup';
+      busy = busy.then(() => handle(packet)).catch((err) => {
+        process.stderr.write(`pg connection ${id}: ${err?.stack ?? err}\n`);
+        socket.destroy();
+      });
+      // The startup answer decides how the next bytes are framed: wait for it before reading on.
+      if (wasStartup) {
+        socket.pause();
+        busy = busy.then(() => {
+          socket.resume();
+          if (buf.length) socket.emit('data', Buffer.alloc(0));
+        });
+        break;
+      }
+    }
+  });
+  socket.on('close', () => {
+    busy = busy.then(() => release(id));
+  });
+}
+
+runEngine({
+  async open(dataDir, config) {
+    const fresh = await prepareCluster(dataDir, config.templateDir);
+    db = await PGlite.create({ dataDir: pgdata });
+    const marker = join(dataDir, 'nimbus-master.json');
+    const want = JSON.stringify({ user: config.masterUsername, password: config.masterPassword });
+    if (config.masterUsername && (fresh || !existsSync(marker) || readFileSync(marker, 'utf8') !== want)) {
+      await setMaster(config.masterUsername, config.masterPassword ?? '');
+      writeFileSync(marker, want, { mode: 0o600 });
+    }
+  },
+  connection,
+  rpc: {
+    setMasterPassword: async ({ user, password }) => {
+      await setMaster(user, password);
+      return true;
+    },
+    query: async ({ sql }) => (await db.query(sql)).rows,
+  },
+  async close() {
+    await db?.close();
+  },
+});

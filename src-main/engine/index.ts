@@ -95,7 +95,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }),
   });
 
-  for (const p of allProviders) p.start?.({ store, clock, call, dataDir: options.dataDir });
+  for (const p of allProviders) p.start?.({ store, clock, call, dataDir: options.dataDir, manifests: allProviders });
   const terminals = createTerminals({
     store,
     clock,

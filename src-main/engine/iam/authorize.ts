@@ -12,7 +12,7 @@ import type { EvalPrincipal } from './compile';
 import { evaluate, type EvalResult, type PolicySet } from './evaluate';
 import type { AuthzHooks, IdentityPolicies, SessionFacts } from './hooks';
 import { denial } from './denial';
-import { expandTemplate, SERVICE_TABLES, prefixOf, type ArnEnv, type ServiceTable } from './resource-table';
+import { expandTemplate, prefixOf, withPlanned, type ArnEnv, type ServiceTable, type ServiceTables } from './resource-table';
 
 export type Authorize = (ctx: Ctx, input: Record<string, unknown>) => void;
 
@@ -28,9 +28,9 @@ const hasStarPrefix = (table: ServiceTable, op: string): boolean =>
   !!table.starPrefixes?.some((p) => op.startsWith(p)) && !table.resources?.[op];
 
 /** The (action, resources) pairs a call needs. */
-export function checksFor(service: string, operation: string, input: Record<string, unknown>, env: ArnEnv, callerArn?: string): Check[] {
-  const table = SERVICE_TABLES[service];
-  const prefix = prefixOf(service);
+export function checksFor(tables: ServiceTables, service: string, operation: string, input: Record<string, unknown>, env: ArnEnv, callerArn?: string): Check[] {
+  const table = tables[service];
+  const prefix = prefixOf(tables, service);
   const action = `${prefix}:${table?.actions?.[operation] ?? operation}`;
   let resources: string[] = [];
   if (table && !hasStarPrefix(table, operation)) {
@@ -76,6 +76,7 @@ export interface Authorizer {
 }
 
 export function createAuthorizer(hooks: AuthzHooks): Authorizer {
+  const tables = withPlanned(hooks.tables);
   const identityCache = new WeakMap<Store, Map<string, CacheEntry>>();
   const sessionCache = new WeakMap<Store, Map<string, SessionFacts | null>>();
 
@@ -115,7 +116,7 @@ export function createAuthorizer(hooks: AuthzHooks): Authorizer {
     resource: () => string,
   ): ContextLookup {
     const p = ctx.principal;
-    const table = SERVICE_TABLES[ctx.service];
+    const table = tables[ctx.service];
     const one = (v: string | undefined): readonly string[] | undefined => (v === undefined ? undefined : [v]);
     return {
       get(key) {
@@ -230,13 +231,13 @@ export function createAuthorizer(hooks: AuthzHooks): Authorizer {
   const authorize: Authorize = (ctx, input) => {
     const p = ctx.principal;
     if (p.type === 'service' && p.accountId === ctx.accountId) return;
-    const table = SERVICE_TABLES[ctx.service];
+    const table = tables[ctx.service];
     if (table?.alwaysAllowed?.includes(ctx.operation)) return;
     // Root in its own account: only a resource policy's explicit deny can stop it.
     if (p.type === 'root' && !hooks.resourcePolicies?.[ctx.service]) return;
     const env = envFor(ctx);
     const trusted = !!table?.requireResourcePolicy?.includes(ctx.operation);
-    for (const [n, c] of checksFor(ctx.service, ctx.operation, input, env, p.arn).entries()) {
+    for (const [n, c] of checksFor(tables, ctx.service, ctx.operation, input, env, p.arn).entries()) {
       const results = check(ctx, input, c, { requireResourceAllow: trusted && n === 0 });
       for (let i = 0; i < results.length; i++) {
         const r = results[i]!;

@@ -1,8 +1,9 @@
 /**
  * What the authorizer needs from the services, injected by the composition root (engine/iam sits
  * below the services): IAM's identity policies, STS's session facts, resource-based policies
- * (S3 bucket policies) and resource tags (EC2).
+ * (S3 bucket policies), resource tags (EC2) and every service's IAM table (from the manifests).
  */
+import type { ServiceTable } from '../core/iam-table';
 import type { Ctx } from '../core/provider';
 import type { Store } from '../store/store';
 import type { CompiledPolicy, EvalPrincipal } from './compile';
@@ -44,6 +45,8 @@ export interface ResourcePolicy {
 }
 
 export interface AuthzHooks {
+  /** Per service key: its IAM table, from the manifests (services/registry.ts); planned services fill the gaps. */
+  tables?: Readonly<Record<string, ServiceTable>>;
   identity?: IdentitySource;
   /** STS: facts about temporary credentials (immutable once issued, so they are cached). */
   session?(store: Store, accessKeyId: string): SessionFacts | undefined;

@@ -10,148 +10,15 @@
  * resource-level permissions (Describe*, List*).
  */
 
-export interface ServiceTable {
-  /** The IAM service prefix in policies (`cloudwatch` for the monitoring model). */
-  prefix: string;
-  /** Operation → IAM action name, where they differ (S3: ListObjectsV2 → ListBucket). */
-  actions?: Readonly<Record<string, string>>;
-  /** IAM action names that are no operation of the model (kept for policy validation). */
-  extraActions?: readonly string[];
-  /** Operations every caller may make, whatever its policies say (sts:GetCallerIdentity). */
-  alwaysAllowed?: readonly string[];
-  /** Per operation ARN templates; they replace the member templates for that operation. */
-  resources?: Readonly<Record<string, readonly string[]>>;
-  /** Input member → ARN template, for operations not in `resources`. */
-  members?: Readonly<Record<string, string>>;
-  /** Operation name prefixes that never take resource-level permissions (always `*`). */
-  starPrefixes?: readonly string[];
-  /** Further checks an operation needs (CopyObject reads its source). */
-  also?: Readonly<Record<string, readonly { action: string; resources: readonly string[] }[]>>;
-  /** Condition key (lower-case) → input member path. */
-  conditionKeys?: Readonly<Record<string, string>>;
-  /** For IAM: a missing `UserName` means the caller itself. */
-  selfMember?: string;
-  /** Operations whose resource policy must allow, whatever identity policies say (sts:AssumeRole's trust policy). */
-  requireResourcePolicy?: readonly string[];
-}
+export type { ServiceTable } from '../core/iam-table';
+import type { ServiceTable } from '../core/iam-table';
 
-const ec2 = (type: string, member: string, account = '${Account}') => `arn:\${Partition}:ec2:\${Region}:${account}:${type}/\${${member}}`;
-
-export const SERVICE_TABLES: Readonly<Record<string, ServiceTable>> = {
-  ec2: {
-    prefix: 'ec2',
-    starPrefixes: ['Describe', 'Get', 'Create', 'Allocate', 'Import', 'Request'],
-    resources: {
-      RunInstances: [
-        'arn:${Partition}:ec2:${Region}:${Account}:instance/*',
-        'arn:${Partition}:ec2:${Region}::image/${ImageId}',
-        ec2('subnet', 'SubnetId'),
-        ec2('security-group', 'SecurityGroupIds[]'),
-        ec2('key-pair', 'KeyName'),
-      ],
-    },
-    members: {
-      InstanceId: ec2('instance', 'InstanceId'),
-      InstanceIds: ec2('instance', 'InstanceIds[]'),
-      VolumeId: ec2('volume', 'VolumeId'),
-      VolumeIds: ec2('volume', 'VolumeIds[]'),
-      SnapshotId: ec2('snapshot', 'SnapshotId'),
-      ImageId: 'arn:${Partition}:ec2:${Region}::image/${ImageId}',
-      GroupId: ec2('security-group', 'GroupId'),
-      SubnetId: ec2('subnet', 'SubnetId'),
-      VpcId: ec2('vpc', 'VpcId'),
-      KeyName: ec2('key-pair', 'KeyName'),
-      NetworkInterfaceId: ec2('network-interface', 'NetworkInterfaceId'),
-      AllocationId: ec2('elastic-ip', 'AllocationId'),
-      InternetGatewayId: ec2('internet-gateway', 'InternetGatewayId'),
-      RouteTableId: ec2('route-table', 'RouteTableId'),
-      NetworkAclId: ec2('network-acl', 'NetworkAclId'),
-      NatGatewayId: ec2('natgateway', 'NatGatewayId'),
-      SpotInstanceRequestIds: ec2('spot-instances-request', 'SpotInstanceRequestIds[]'),
-    },
-  },
-  s3: {
-    prefix: 's3',
-    actions: {
-      ListBuckets: 'ListAllMyBuckets',
-      ListObjects: 'ListBucket',
-      ListObjectsV2: 'ListBucket',
-      HeadBucket: 'ListBucket',
-      HeadObject: 'GetObject',
-      ListObjectVersions: 'ListBucketVersions',
-      ListMultipartUploads: 'ListBucketMultipartUploads',
-      ListParts: 'ListMultipartUploadParts',
-      CreateMultipartUpload: 'PutObject',
-      UploadPart: 'PutObject',
-      UploadPartCopy: 'PutObject',
-      CompleteMultipartUpload: 'PutObject',
-      CopyObject: 'PutObject',
-      DeleteObjects: 'DeleteObject',
-      DeleteBucketPolicy: 'DeleteBucketPolicy',
-      PutBucketLifecycleConfiguration: 'PutLifecycleConfiguration',
-      GetBucketLifecycleConfiguration: 'GetLifecycleConfiguration',
-      DeleteBucketLifecycle: 'PutLifecycleConfiguration',
-      GetObjectAttributes: 'GetObject',
-      RestoreObject: 'RestoreObject',
-      DeleteBucketWebsite: 'DeleteBucketWebsite',
-      PutBucketNotificationConfiguration: 'PutBucketNotification',
-      GetBucketNotificationConfiguration: 'GetBucketNotification',
-    },
-    extraActions: [
-      'ListAllMyBuckets', 'ListBucket', 'ListBucketVersions', 'ListBucketMultipartUploads', 'ListMultipartUploadParts',
-      'GetObjectVersion', 'DeleteObjectVersion', 'PutLifecycleConfiguration', 'GetLifecycleConfiguration',
-      'PutBucketNotification', 'GetBucketNotification', 'GetObjectVersionAcl', 'PutObjectVersionAcl',
-      'GetObjectTagging', 'PutObjectTagging', 'GetBucketTagging', 'PutBucketTagging', 'ReplicateObject',
-    ],
-    resources: { ListBuckets: [] },
-    members: {
-      Key: 'arn:${Partition}:s3:::${Bucket}/${Key}',
-      'Delete.Objects': 'arn:${Partition}:s3:::${Bucket}/${Delete.Objects[].Key}',
-      Bucket: 'arn:${Partition}:s3:::${Bucket}',
-    },
-    also: { CopyObject: [{ action: 's3:GetObject', resources: ['arn:${Partition}:s3:::${CopySource|copySource}'] }] },
-    conditionKeys: { 's3:prefix': 'Prefix', 's3:delimiter': 'Delimiter', 's3:max-keys': 'MaxKeys', 's3:x-amz-acl': 'ACL', 's3:versionid': 'VersionId' },
-  },
-  iam: {
-    prefix: 'iam',
-    starPrefixes: ['List', 'GetAccount', 'Simulate', 'GetContextKeys', 'GenerateCredentialReport', 'GetCredentialReport'],
-    selfMember: 'UserName',
-    resources: {
-      CreateVirtualMFADevice: ['arn:${Partition}:iam::${Account}:mfa${Path}${VirtualMFADeviceName}'],
-      DeleteVirtualMFADevice: ['${SerialNumber}'],
-      CreateServiceLinkedRole: ['arn:${Partition}:iam::${Account}:role/aws-service-role/${AWSServiceName}/*'],
-      CreateUser: ['arn:${Partition}:iam::${Account}:user${Path}${UserName}'],
-      CreateGroup: ['arn:${Partition}:iam::${Account}:group${Path}${GroupName}'],
-      CreateRole: ['arn:${Partition}:iam::${Account}:role${Path}${RoleName}'],
-      CreateInstanceProfile: ['arn:${Partition}:iam::${Account}:instance-profile${Path}${InstanceProfileName}'],
-      CreatePolicy: ['arn:${Partition}:iam::${Account}:policy${Path}${PolicyName}'],
-      ListAccessKeys: ['arn:${Partition}:iam::${Account}:user/${UserName@user}'],
-      ListGroupsForUser: ['arn:${Partition}:iam::${Account}:user/${UserName@user}'],
-      ListMFADevices: ['arn:${Partition}:iam::${Account}:user/${UserName@user}'],
-      ListUserPolicies: ['arn:${Partition}:iam::${Account}:user/${UserName@user}'],
-      ListAttachedUserPolicies: ['arn:${Partition}:iam::${Account}:user/${UserName@user}'],
-      ListRolePolicies: ['arn:${Partition}:iam::${Account}:role/${RoleName@role}'],
-      ListAttachedRolePolicies: ['arn:${Partition}:iam::${Account}:role/${RoleName@role}'],
-      ListInstanceProfilesForRole: ['arn:${Partition}:iam::${Account}:role/${RoleName@role}'],
-      ListPolicyVersions: ['${PolicyArn}'],
-      ListEntitiesForPolicy: ['${PolicyArn}'],
-    },
-    members: {
-      UserName: 'arn:${Partition}:iam::${Account}:user/${UserName@user}',
-      GroupName: 'arn:${Partition}:iam::${Account}:group/${GroupName@group}',
-      RoleName: 'arn:${Partition}:iam::${Account}:role/${RoleName@role}',
-      InstanceProfileName: 'arn:${Partition}:iam::${Account}:instance-profile/${InstanceProfileName@instance-profile}',
-      PolicyArn: '${PolicyArn}',
-      PolicySourceArn: '${PolicySourceArn}',
-    },
-  },
-  sts: {
-    prefix: 'sts',
-    // Neither needs a permission: AWS documents that policies cannot control them.
-    alwaysAllowed: ['GetCallerIdentity', 'GetSessionToken'],
-    requireResourcePolicy: ['AssumeRole'],
-    resources: { AssumeRole: ['${RoleArn}'], GetSessionToken: [], GetAccessKeyInfo: [], DecodeAuthorizationMessage: [], GetFederationToken: ['arn:${Partition}:sts::${Account}:federated-user/${Name}'] },
-  },
+/**
+ * Tables of services that have no manifest yet (a model but no behaviour): calls to them are still
+ * authorized (then answer NotImplemented) and policies naming them are validated. A service's own
+ * manifest (`iam` field) replaces its entry here; delete the entry when the service lands.
+ */
+export const PLANNED_SERVICE_TABLES: Readonly<Record<string, ServiceTable>> = {
   dynamodb: {
     prefix: 'dynamodb',
     starPrefixes: ['ListTables', 'DescribeLimits', 'DescribeEndpoints'],
@@ -173,11 +40,6 @@ export const SERVICE_TABLES: Readonly<Record<string, ServiceTable>> = {
     starPrefixes: ['DescribeLogGroups'],
     members: { logGroupName: 'arn:${Partition}:logs:${Region}:${Account}:log-group:${logGroupName}:*' },
   },
-  cloudformation: {
-    prefix: 'cloudformation',
-    starPrefixes: ['ValidateTemplate', 'ListStacks', 'DescribeStacks', 'EstimateTemplateCost', 'GetTemplateSummary', 'ListExports', 'DescribeAccountLimits'],
-    members: { StackName: 'arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*' },
-  },
   monitoring: { prefix: 'cloudwatch', members: { AlarmName: 'arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}' } },
   elasticloadbalancingv2: { prefix: 'elasticloadbalancing', members: { LoadBalancerArn: '${LoadBalancerArn}', TargetGroupArn: '${TargetGroupArn}' } },
   elasticloadbalancing: { prefix: 'elasticloadbalancing' },
@@ -195,14 +57,19 @@ export const SERVICE_TABLES: Readonly<Record<string, ServiceTable>> = {
   },
 };
 
+export type ServiceTables = Readonly<Record<string, ServiceTable>>;
+
+/** The tables in force: the manifests' own (by service key) over the planned ones. */
+export const withPlanned = (fromManifests: ServiceTables = {}): ServiceTables => ({ ...PLANNED_SERVICE_TABLES, ...fromManifests });
+
 /** The IAM prefix of a model service (its signing name unless the table says otherwise). */
-export const prefixOf = (service: string): string => SERVICE_TABLES[service]?.prefix ?? service;
+export const prefixOf = (tables: ServiceTables, service: string): string => tables[service]?.prefix ?? service;
 
 /** Model services by IAM prefix (elasticloadbalancing covers both load balancer models). */
-export function servicesByPrefix(services: readonly string[]): Map<string, string[]> {
+export function servicesByPrefix(tables: ServiceTables, services: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const s of services) {
-    const p = prefixOf(s);
+    const p = prefixOf(tables, s);
     out.set(p, [...(out.get(p) ?? []), s]);
   }
   return out;

@@ -1,4 +1,7 @@
-/** Every service with behaviour in the lab. Adding a service = one line here. */
+/**
+ * Every service with behaviour in the lab, as its manifest (core/provider.ts). Adding a service =
+ * one folder and one line here (docs/architecture.md, "Adding a service").
+ */
 import type { ServiceProvider } from '../core/provider';
 import { cloudformationProvider } from './cloudformation';
 import type { AuthzHooks } from '../iam/hooks';
@@ -11,6 +14,7 @@ export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provide
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {
+  tables: Object.fromEntries(providers.map((p) => [p.service, p.iam])),
   identity: iamIdentitySource,
   session: sessionFacts,
   resourcePolicies: { s3: bucketPolicyFor, sts: trustPolicy },

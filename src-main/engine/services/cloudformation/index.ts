@@ -1,5 +1,5 @@
 /** The CloudFormation provider: stacks, change sets, and the runner that drives their resources. */
-import type { ServiceProvider } from '../../core/provider';
+import { defineService } from '../../core/provider';
 import { CreateChangeSet } from './CreateChangeSet';
 import { CreateStack } from './CreateStack';
 import { DeleteChangeSet } from './DeleteChangeSet';
@@ -12,6 +12,8 @@ import { DescribeStacks } from './DescribeStacks';
 import { ExecuteChangeSet } from './ExecuteChangeSet';
 import { GetTemplate } from './GetTemplate';
 import { GetTemplateSummary } from './GetTemplateSummary';
+import { cloudformationIamTable } from './iam-table';
+import { cloudformationInventory } from './inventory';
 import { createRunner, runnerFor } from './lifecycle/runner';
 import { ListChangeSets } from './ListChangeSets';
 import { ListExports } from './ListExports';
@@ -20,13 +22,15 @@ import { ListStackResources } from './ListStackResources';
 import { ListStacks } from './ListStacks';
 import { cloudformationMigrations } from './migrations';
 import { SignalResource } from './SignalResource';
+import { cloudformationProviders } from './providers/cloudformation';
+import { useResourceProviders } from './providers';
 import { activeStacks } from './state/stacks';
 import { setBookCodeDir } from './template/source';
 import { UpdateStack } from './UpdateStack';
 import { UpdateTerminationProtection } from './UpdateTerminationProtection';
 import { ValidateTemplate } from './ValidateTemplate';
 
-export const cloudformationProvider: ServiceProvider = {
+export const cloudformationProvider = defineService({
   service: 'cloudformation',
   migrations: cloudformationMigrations,
   handlers: {
@@ -53,12 +57,16 @@ export const cloudformationProvider: ServiceProvider = {
     ValidateTemplate,
   },
   // Operations that were in flight when the lab stopped carry on from their rows.
-  start: ({ store, clock, call, dataDir }) => {
+  start: ({ store, clock, call, dataDir, manifests }) => {
+    if (manifests) useResourceProviders(manifests);
     if (!call) return;
     setBookCodeDir(store, dataDir);
     createRunner({ store, clock, call }).resumeAll(activeStacks(store).map((s) => s.stack_id));
   },
-};
+  iam: cloudformationIamTable,
+  cloudformation: cloudformationProviders,
+  inventory: cloudformationInventory,
+});
 
 /** For tests and the bench: resolves once no stack operation has work running. */
 export const cloudformationIdle = (store: Parameters<typeof runnerFor>[0]) => runnerFor(store).idle();

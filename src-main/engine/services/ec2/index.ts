@@ -3,11 +3,15 @@
  * subnets, gateways, route tables, NACLs, security groups, addresses, network interfaces, regions
  * and zones, tags) and the compute half (handlers-compute.ts: instances, AMIs, volumes, ...).
  */
-import type { ServiceProvider } from '../../core/provider';
+import { defineService } from '../../core/provider';
+import { ec2ComputeProviders } from './cloudformation/compute';
+import { ec2NetworkProviders } from './cloudformation/network';
+import { ec2IamTable } from './iam-table';
+import { ec2Inventory } from './inventory';
 import { networkHandlers, networkMigrations, networkStart } from './handlers-network';
 import { computeHandlers, computeMigrations, computeStart } from './handlers-compute';
 
-export const ec2Provider: ServiceProvider = {
+export const ec2Provider = defineService({
   service: 'ec2',
   migrations: [...networkMigrations, ...computeMigrations],
   handlers: { ...networkHandlers, ...computeHandlers },
@@ -15,7 +19,10 @@ export const ec2Provider: ServiceProvider = {
     networkStart(engine);
     computeStart(engine);
   },
-};
+  iam: ec2IamTable,
+  cloudformation: { ...ec2NetworkProviders, ...ec2ComputeProviders },
+  inventory: ec2Inventory,
+});
 
 // Hooks the composition root wires into the guest layer and IAM (they may not import this folder's internals).
 export {
@@ -30,3 +37,5 @@ export {
 export type { InstanceStateChange, VolumeDataCopy, CostReport, CostLine } from './handlers-compute';
 export { tagsOf } from './state/tags';
 export { explainReachability, buildNetworkWorld } from './state/network-world';
+// Load balancers and Auto Scaling read an instance's state and subnet (they may not import ec2's state/).
+export { instanceInfo } from './state/instance-lookup';

@@ -3,8 +3,12 @@
  * bumps the account's IAM generation (wrapped once here), so the authorizer's cache of effective
  * policies never outlives a change. Exports for STS: role lookup, MFA code checks.
  */
-import type { Handler, ServiceProvider } from '../../core/provider';
-import { isStreaming } from '../../core/provider';
+import type { Handler, HandlersOf } from '../../core/provider';
+import { defineService, isStreaming } from '../../core/provider';
+import { iamProviders } from './cloudformation';
+import { iamIamTable } from './iam-table';
+import { iamInventory } from './inventory';
+import { useServiceTables } from './state/actions';
 import { iamMigrations } from './migrations';
 import { bumpGeneration } from './state/generation';
 import { AddRoleToInstanceProfile } from './AddRoleToInstanceProfile';
@@ -96,7 +100,7 @@ import { UpdateLoginProfile } from './UpdateLoginProfile';
 import { UpdateRole } from './UpdateRole';
 import { UpdateUser } from './UpdateUser';
 
-const handlers: Record<string, Handler> = {
+const handlers: HandlersOf<'iam'> = {
   AddRoleToInstanceProfile,
   AddUserToGroup,
   AttachGroupPolicy,
@@ -189,9 +193,9 @@ const handlers: Record<string, Handler> = {
 
 const READ_ONLY = /^(Get|List|Simulate|Generate)/;
 
-function bumping(handlers: Record<string, Handler>): Record<string, Handler> {
+function bumping(handlers: HandlersOf<'iam'>): HandlersOf<'iam'> {
   const out: Record<string, Handler> = {};
-  for (const [name, h] of Object.entries(handlers)) {
+  for (const [name, h] of Object.entries(handlers) as [string, Handler][]) {
     if (READ_ONLY.test(name) || isStreaming(h)) out[name] = h;
     else
       out[name] = (ctx, input) => {
@@ -203,11 +207,18 @@ function bumping(handlers: Record<string, Handler>): Record<string, Handler> {
   return out;
 }
 
-export const iamProvider: ServiceProvider = {
+export const iamProvider = defineService({
   service: 'iam',
   migrations: iamMigrations,
   handlers: bumping(handlers),
-};
+  // Policy validation knows every service's IAM-only action names (s3:ListBucket) from the manifests.
+  start: ({ manifests }) => {
+    if (manifests) useServiceTables(Object.fromEntries(manifests.map((m) => [m.service, m.iam])));
+  },
+  iam: iamIamTable,
+  cloudformation: iamProviders,
+  inventory: iamInventory,
+});
 
 export { iamIdentitySource, identityPoliciesOf } from './authz';
 export { bumpGeneration } from './state/generation';

@@ -1,5 +1,8 @@
 /** The S3 provider: its tables, its handlers, and the start-up sweep of interrupted uploads. */
-import type { ServiceProvider } from '../../core/provider';
+import { defineService } from '../../core/provider';
+import { s3Providers } from './cloudformation';
+import { s3IamTable } from './iam-table';
+import { s3Inventory } from './inventory';
 import { s3Migrations } from './migrations';
 import { sweepBlobs } from './state/blobs';
 import { AbortMultipartUpload } from './AbortMultipartUpload';
@@ -25,7 +28,7 @@ import { PutBucketPolicy } from './PutBucketPolicy';
 import { PutObject } from './PutObject';
 import { UploadPart } from './UploadPart';
 
-export const s3Provider: ServiceProvider = {
+export const s3Provider = defineService({
   service: 's3',
   migrations: s3Migrations,
   handlers: {
@@ -56,6 +59,9 @@ export const s3Provider: ServiceProvider = {
   start: ({ store }) => {
     sweepBlobs(store);
   },
-};
+  iam: s3IamTable,
+  cloudformation: s3Providers,
+  inventory: s3Inventory,
+});
 
 export { bucketPolicyFor } from './state/bucket-policies';

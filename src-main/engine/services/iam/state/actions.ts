@@ -6,7 +6,7 @@
  */
 import { listModelServices, loadModel } from '../../../models/load';
 import { findResourcesDir } from '../../../models/paths';
-import { SERVICE_TABLES, servicesByPrefix } from '../../../iam/resource-table';
+import { servicesByPrefix, withPlanned, type ServiceTables } from '../../../iam/resource-table';
 
 /** IAM action names that are not API operations (or whose operation has another name). */
 const EXTRA: Record<string, string[]> = {
@@ -19,19 +19,27 @@ const EXTRA: Record<string, string[]> = {
 
 let byPrefix: Map<string, string[]> | undefined;
 const cache = new Map<string, ReadonlySet<string> | undefined>();
+let tables: ServiceTables = withPlanned();
+
+/** The manifests' IAM tables (the IAM service's start passes them; the registry is above this folder). */
+export function useServiceTables(fromManifests: ServiceTables): void {
+  tables = withPlanned(fromManifests);
+  byPrefix = undefined;
+  cache.clear();
+}
 
 export function knownActions(prefix: string): ReadonlySet<string> | undefined {
   if (cache.has(prefix)) return cache.get(prefix);
   const resources = findResourcesDir();
-  byPrefix ??= servicesByPrefix(listModelServices(resources));
+  byPrefix ??= servicesByPrefix(tables, listModelServices(resources));
   const services = byPrefix.get(prefix);
   let set: Set<string> | undefined;
   if (services) {
     set = new Set<string>();
     for (const s of services) {
       for (const op of Object.keys(loadModel(resources, s).operations)) set.add(op.toLowerCase());
-      for (const a of SERVICE_TABLES[s]?.extraActions ?? []) set.add(a.toLowerCase());
-      for (const a of Object.values(SERVICE_TABLES[s]?.actions ?? {})) set.add(a.toLowerCase());
+      for (const a of tables[s]?.extraActions ?? []) set.add(a.toLowerCase());
+      for (const a of Object.values(tables[s]?.actions ?? {})) set.add(a.toLowerCase());
     }
     for (const a of EXTRA[prefix] ?? []) set.add(a.toLowerCase());
   }

@@ -1,13 +1,8 @@
 /** Helpers the EC2 providers share: tags on create, tag updates, security group rules. */
 import { AwsError } from '../../../protocol/errors';
-import type { Json, JsonObject } from '../template/parse';
-import { clean, num, objList, str, tagList, type ResourceCtx, type Tag } from './types';
+import { allTags, clean, num, objList, str, tagList, type Json, type JsonObject, type ResourceCtx, type Tag } from '../../../core/resource-provider';
 
-export function allTags(rc: ResourceCtx, props: JsonObject, member = 'Tags'): Tag[] {
-  const own = tagList(props[member]);
-  const keys = new Set(own.map((t) => t.Key));
-  return [...own, ...rc.tags.filter((t) => !keys.has(t.Key))];
-}
+export { allTags };
 
 export const tagSpec = (rc: ResourceCtx, resourceType: string, props: JsonObject) => {
   const tags = allTags(rc, props);

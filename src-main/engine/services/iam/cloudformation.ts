@@ -1,6 +1,5 @@
 /** IAM roles, instance profiles, policies, users, groups and access keys. */
-import type { Json, JsonObject } from '../template/parse';
-import { clean, generatedName, ignoreNotFound, num, objList, str, strList, tagList, type ResourceCtx, type ResourceProvider } from './types';
+import { clean, generatedName, ignoreNotFound, num, objList, str, strList, tagList, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../core/resource-provider';
 
 const doc = (v: Json | undefined): string | undefined => (v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
 

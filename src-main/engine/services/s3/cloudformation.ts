@@ -1,7 +1,5 @@
 /** S3 buckets and bucket policies. */
-import type { Json, JsonObject } from '../template/parse';
-import { allTags } from './ec2-common';
-import { clean, generatedName, ignoreNotFound, optional, str, type ResourceCtx, type ResourceProvider } from './types';
+import { allTags, clean, generatedName, ignoreNotFound, optional, str, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../core/resource-provider';
 
 function bucketAttributes(rc: ResourceCtx, name: string): Record<string, Json> {
   return {

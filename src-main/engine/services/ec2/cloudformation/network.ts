@@ -1,7 +1,6 @@
 /** VPC networking: VPCs, subnets, gateways, route tables, routes, network ACLs, security groups. */
-import type { Json, JsonObject } from '../template/parse';
-import { allTags, diffRules, ec2Create, rulesOf, tagSpec, updateTags } from './ec2-common';
-import { bool, clean, generatedName, ignoreNotFound, num, str, strList, type ResourceCtx, type ResourceProvider } from './types';
+import { allTags, diffRules, ec2Create, rulesOf, tagSpec, updateTags } from './common';
+import { bool, clean, generatedName, ignoreNotFound, num, str, strList, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../../core/resource-provider';
 
 async function vpcAttributes(rc: ResourceCtx, vpcId: string): Promise<Record<string, Json>> {
   const vpcs = await rc.call('ec2', 'DescribeVpcs', { VpcIds: [vpcId] });

@@ -1,7 +1,6 @@
 /** Instances, Elastic IPs, NAT gateways, EBS volumes and key pairs. */
-import type { Json, JsonObject } from '../template/parse';
-import { ec2Create, tagSpec, updateTags } from './ec2-common';
-import { bool, clean, generatedName, ignoreNotFound, num, objList, str, strList, type ResourceCtx, type ResourceProvider } from './types';
+import { ec2Create, tagSpec, updateTags } from './common';
+import { bool, clean, generatedName, ignoreNotFound, num, objList, str, strList, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../../core/resource-provider';
 
 async function describeInstance(rc: ResourceCtx, id: string): Promise<Record<string, any> | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const out = await rc.call('ec2', 'DescribeInstances', { InstanceIds: [id] });

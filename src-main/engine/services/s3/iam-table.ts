@@ -1,0 +1,45 @@
+/** What IAM checks for each S3 call (see core/iam-table.ts for the template syntax). */
+import type { ServiceTable } from '../../core/iam-table';
+
+export const s3IamTable: ServiceTable = {
+  prefix: 's3',
+  actions: {
+    ListBuckets: 'ListAllMyBuckets',
+    ListObjects: 'ListBucket',
+    ListObjectsV2: 'ListBucket',
+    HeadBucket: 'ListBucket',
+    HeadObject: 'GetObject',
+    ListObjectVersions: 'ListBucketVersions',
+    ListMultipartUploads: 'ListBucketMultipartUploads',
+    ListParts: 'ListMultipartUploadParts',
+    CreateMultipartUpload: 'PutObject',
+    UploadPart: 'PutObject',
+    UploadPartCopy: 'PutObject',
+    CompleteMultipartUpload: 'PutObject',
+    CopyObject: 'PutObject',
+    DeleteObjects: 'DeleteObject',
+    DeleteBucketPolicy: 'DeleteBucketPolicy',
+    PutBucketLifecycleConfiguration: 'PutLifecycleConfiguration',
+    GetBucketLifecycleConfiguration: 'GetLifecycleConfiguration',
+    DeleteBucketLifecycle: 'PutLifecycleConfiguration',
+    GetObjectAttributes: 'GetObject',
+    RestoreObject: 'RestoreObject',
+    DeleteBucketWebsite: 'DeleteBucketWebsite',
+    PutBucketNotificationConfiguration: 'PutBucketNotification',
+    GetBucketNotificationConfiguration: 'GetBucketNotification',
+  },
+  extraActions: [
+    'ListAllMyBuckets', 'ListBucket', 'ListBucketVersions', 'ListBucketMultipartUploads', 'ListMultipartUploadParts',
+    'GetObjectVersion', 'DeleteObjectVersion', 'PutLifecycleConfiguration', 'GetLifecycleConfiguration',
+    'PutBucketNotification', 'GetBucketNotification', 'GetObjectVersionAcl', 'PutObjectVersionAcl',
+    'GetObjectTagging', 'PutObjectTagging', 'GetBucketTagging', 'PutBucketTagging', 'ReplicateObject',
+  ],
+  resources: { ListBuckets: [] },
+  members: {
+    Key: 'arn:${Partition}:s3:::${Bucket}/${Key}',
+    'Delete.Objects': 'arn:${Partition}:s3:::${Bucket}/${Delete.Objects[].Key}',
+    Bucket: 'arn:${Partition}:s3:::${Bucket}',
+  },
+  also: { CopyObject: [{ action: 's3:GetObject', resources: ['arn:${Partition}:s3:::${CopySource|copySource}'] }] },
+  conditionKeys: { 's3:prefix': 'Prefix', 's3:delimiter': 'Delimiter', 's3:max-keys': 'MaxKeys', 's3:x-amz-acl': 'ACL', 's3:versionid': 'VersionId' },
+};

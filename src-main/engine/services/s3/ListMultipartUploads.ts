@@ -31,8 +31,8 @@ export const ListMultipartUploads = (ctx: Ctx, input: ListMultipartUploadsInput)
   const bucket = requireBucket(ctx, input.Bucket);
   const prefix = input.Prefix ?? '';
   const keyMarker = input.KeyMarker ?? '';
-  const maxUploads = clampMaxKeys(input.MaxUploads);
-  const rows = afterMarker(iterateUploads(ctx.store, bucket.id, keyMarker, prefix), keyMarker, input.UploadIdMarker);
+  const maxUploads = clampMaxKeys(input.MaxUploads, 'maxUploads');
+  const rows = () => afterMarker(iterateUploads(ctx.store, bucket.id, keyMarker, prefix), keyMarker, input.UploadIdMarker);
   const page = walkListing<UploadRow>(rows, (u) => u.key, {
     prefix,
     delimiter: input.Delimiter,

@@ -17,7 +17,7 @@ export const ListObjects = (ctx: Ctx, input: ListObjectsInput) => {
   const bucket = requireBucket(ctx, input.Bucket);
   const prefix = input.Prefix ?? '';
   const maxKeys = clampMaxKeys(input.MaxKeys);
-  const page = walkListing<ObjectRow>(iterateObjects(ctx.store, bucket.id, input.Marker ?? '', prefix), (r) => r.key, {
+  const page = walkListing<ObjectRow>(() => iterateObjects(ctx.store, bucket.id, input.Marker ?? '', prefix), (r) => r.key, {
     prefix,
     delimiter: input.Delimiter,
     after: input.Marker ?? '',

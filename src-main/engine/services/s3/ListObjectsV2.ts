@@ -30,7 +30,7 @@ export const ListObjectsV2 = (ctx: Ctx, input: ListObjectsV2Input) => {
   const prefix = input.Prefix ?? '';
   const maxKeys = clampMaxKeys(input.MaxKeys);
   const after = input.ContinuationToken !== undefined ? decodeToken(input.ContinuationToken) : (input.StartAfter ?? '');
-  const page = walkListing<ObjectRow>(iterateObjects(ctx.store, bucket.id, after, prefix), (r) => r.key, {
+  const page = walkListing<ObjectRow>(() => iterateObjects(ctx.store, bucket.id, after, prefix), (r) => r.key, {
     prefix,
     delimiter: input.Delimiter,
     after,

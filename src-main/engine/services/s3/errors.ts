@@ -79,6 +79,10 @@ export const badDigest = (expected: string, calculated: string) =>
     CalculatedDigest: calculated,
   });
 
+/** A negative max-keys / max-uploads, in S3's words (ArgumentName/ArgumentValue as S3 sends them). */
+export const invalidLimit = (argument: string, value: number) =>
+  s3Error('InvalidArgument', `Argument ${argument} must be an integer between 0 and 2147483647`, 400, { ArgumentName: argument, ArgumentValue: value });
+
 export const incompleteBody = () =>
   s3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400);
 

@@ -2,6 +2,8 @@
  * The listing walk shared by ListObjects, ListObjectsV2 and ListMultipartUploads: keys in order,
  * grouped into CommonPrefixes by the delimiter, cut at MaxKeys (a common prefix counts as one entry).
  */
+import { invalidLimit } from './errors';
+
 export interface ListOptions {
   prefix: string;
   delimiter?: string;
@@ -22,13 +24,18 @@ export interface ListPage<T> {
 
 export const DEFAULT_MAX_KEYS = 1000;
 
-export function walkListing<T>(rows: Iterable<T>, keyOf: (row: T) => string, o: ListOptions): ListPage<T> {
+/**
+ * `rows` is a thunk: an SQLite iterator holds the connection busy from the moment it is made until
+ * it is finished or closed, so it is made only when the page wants rows (MaxKeys=0 wants none) and
+ * the for-of below closes it on every exit.
+ */
+export function walkListing<T>(rows: () => Iterable<T>, keyOf: (row: T) => string, o: ListOptions): ListPage<T> {
   const page: ListPage<T> = { items: [], prefixes: [], truncated: false };
   if (o.maxKeys <= 0) return page;
   let count = 0;
   let lastPrefix: string | undefined;
   const afterPrefix = o.afterPrefix ?? o.after;
-  for (const row of rows) {
+  for (const row of rows()) {
     const key = keyOf(row);
     if (!key.startsWith(o.prefix)) break; // rows come in key order from `prefix` on
     let commonPrefix: string | undefined;
@@ -56,8 +63,12 @@ export function walkListing<T>(rows: Iterable<T>, keyOf: (row: T) => string, o: 
   return page;
 }
 
-/** MaxKeys as S3 reads it: default 1000, never more than 1000. */
-export const clampMaxKeys = (n: number | undefined): number => (n === undefined ? DEFAULT_MAX_KEYS : Math.min(n, DEFAULT_MAX_KEYS));
+/** MaxKeys as S3 reads it: default 1000, never more than 1000; a negative one is refused. */
+export function clampMaxKeys(n: number | undefined, argument = 'maxKeys'): number {
+  if (n === undefined) return DEFAULT_MAX_KEYS;
+  if (n < 0) throw invalidLimit(argument, n);
+  return Math.min(n, DEFAULT_MAX_KEYS);
+}
 
 /** EncodingType=url: S3 percent-encodes keys like a form, keeping '/' readable. */
 export const urlEncodeKey = (s: string): string =>

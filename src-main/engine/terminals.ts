@@ -26,6 +26,7 @@ import { createGuestNetwork, loadOfflineInternet } from './terminals/network';
 import { awsCommand } from './terminals/aws';
 import { cfnCommands, waitConditionSite } from './terminals/cfn';
 import { servicePrincipal } from './core/account';
+import { createLoadBalancerDataPlane } from './services/elasticloadbalancingv2/index';
 
 export type TerminalEvent =
   | { type: 'output'; terminalId: string; data: string }
@@ -119,7 +120,15 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
     store,
     clock,
     catalog,
-    net: createGuestNetwork({ store, clock, internet, guest: (id) => guestSync(id), workstationIp: WORKSTATION_IP }),
+    net: createGuestNetwork({
+      store,
+      clock,
+      internet,
+      guest: (id) => guestSync(id),
+      workstationIp: WORKSTATION_IP,
+      // Load balancers forward to their targets' web servers (booting a lazily started guest).
+      loadBalancers: createLoadBalancerDataPlane({ store, clock, http: async (_account, _region, id, req) => guestSync(id)?.serveHttp(req) }),
+    }),
     sleep,
     // Clients giving up on a dropped connection: a short pause stands for the real timeout.
     waitTimeout: (ms, signal) => sleep(Math.min(ms, 1500 * Math.max(1, clock.warp)), signal),

@@ -73,6 +73,7 @@ export async function httpRequest(
     const other = guest.host.net.guest(target.guestId);
     res = await other?.serveHttp({ ...req, sourceIp: guest.identity.kind === 'workstation' ? guest.sourceAddress() : req.sourceIp });
   } else if (target.kind === 'site') res = guest.host.internet?.({ ...req, scheme: u.scheme });
+  else if (target.kind === 'proxy') res = await target.serve(req);
   if (!res) return { ok: false, code: 7, message: `Failed to connect to ${u.host} port ${u.port}: Connection refused` };
   return { ok: true, res, address: address ?? u.host, host: u.host, port: u.port };
 }

@@ -75,7 +75,9 @@ export type NetTarget =
   | { kind: 'guest'; guestId: string; address: string }
   | { kind: 'metadata' }
   | { kind: 'site'; host: string }
-  | { kind: 'self' };
+  | { kind: 'self' }
+  /** A load balancer's node: it answers HTTP itself (its rules, then a target's web server). */
+  | { kind: 'proxy'; serve(req: HttpRequestIn): Promise<HttpResponseOut> };
 
 export type ConnectResult =
   | { ok: true; target: NetTarget }

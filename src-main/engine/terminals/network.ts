@@ -12,6 +12,7 @@ import type { ConnectResult, GuestLike, GuestNetwork, HttpRequestIn, HttpRespons
 import { internalCtx } from '../services/ec2/state/instance-lifecycle';
 import { explainReachability } from '../services/ec2/state/network-world';
 import type { Endpoint } from '../network/index';
+import type { LoadBalancerClient, LoadBalancerDataPlane } from '../services/elasticloadbalancingv2/index';
 
 interface Site {
   ip: string;
@@ -96,6 +97,8 @@ export interface NetworkDeps {
   internet: OfflineInternet;
   guest(id: string): GuestLike | undefined;
   workstationIp: string;
+  /** Load balancers: their DNS names and nodes (services/elasticloadbalancingv2/data-plane.ts). */
+  loadBalancers?: LoadBalancerDataPlane;
 }
 
 export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
@@ -162,13 +165,19 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
         return ip;
       }
       if (n === 'localhost') return '127.0.0.1';
-      return deps.internet.resolve(n);
+      return deps.loadBalancers?.resolve(n) ?? deps.internet.resolve(n);
     },
 
     connect(from, address, protocol, port) {
       const id = from.identity;
       const fromEp: Endpoint = id.kind === 'workstation' ? { kind: 'workstation' } : { kind: 'instance', instanceId: id.id };
       const scope = id.kind === 'instance' ? { accountId: id.accountId, region: id.region } : undefined;
+      const client: LoadBalancerClient =
+        id.kind === 'workstation'
+          ? { kind: 'workstation', ip: deps.workstationIp }
+          : { kind: 'instance', instanceId: id.id, accountId: id.accountId, region: id.region, vpcIds: id.interfaces.flatMap((i) => (i.vpcId ? [i.vpcId] : [])), ip: id.interfaces[0]?.privateIp ?? '' };
+      const viaLoadBalancer = deps.loadBalancers?.connect(client, address, protocol, port);
+      if (viaLoadBalancer) return viaLoadBalancer;
       const target = locate(address, scope);
       if (target) {
         const sameVpc = id.kind === 'instance' && id.interfaces.some((i) => i.vpcId === target.vpcId) && target.region === id.region;

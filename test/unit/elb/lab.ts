@@ -1,0 +1,73 @@
+/** A real in-memory engine with a manual clock for the load balancer and Auto Scaling tests. */
+import { expect } from 'vitest';
+import { createClock } from '../../../src-main/engine/clock/clock';
+import { createEngine, type Engine } from '../../../src-main/engine/index';
+import { GuestShell } from '../../../src-main/engine/guest/session';
+import { AwsError } from '../../../src-main/engine/protocol/errors';
+import { healthIdle } from '../../../src-main/engine/services/elasticloadbalancingv2/index';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export const START = Date.UTC(2026, 0, 10, 12, 0, 0);
+
+/** User data: Apache whose page is the instance's private address (as §15.1's app shows it). */
+export const WEB_USER_DATA = Buffer.from(
+  ['#!/bin/bash', 'yum install -y httpd', 'curl -s http://169.254.169.254/latest/meta-data/local-ipv4 > /var/www/html/index.html', 'service httpd start', ''].join('\n'),
+).toString('base64');
+
+export interface ElbLab {
+  engine: Engine;
+  call(service: string, op: string, input?: Record<string, unknown>): Promise<any>;
+  /** Steps simulated time in `stepMs` steps, letting health checks and other async work finish at each. */
+  run(ms: number, stepMs?: number): Promise<void>;
+  /** A command in the learner's workstation shell. */
+  workstation(line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** The default VPC, two of its subnets (two zones) and a security group open on port 80. */
+  network(): Promise<{ vpcId: string; subnets: string[]; zones: string[]; webSg: string }>;
+  close(): void;
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+export function elbLab(): ElbLab {
+  const clock = createClock({ warp: 0, start: START });
+  const engine = createEngine({ clock });
+  const call = (service: string, op: string, input: Record<string, unknown> = {}) => engine.call(engine.account.root, service, op, input, { region: 'us-east-1', source: 'api' });
+  let shell: GuestShell | undefined;
+  return {
+    engine,
+    call,
+    async run(ms, stepMs = 5000) {
+      for (let t = 0; t < ms; t += stepMs) {
+        clock.advance(stepMs);
+        for (let i = 0; i < 20; i++) await tick();
+        await healthIdle(engine.store);
+        for (let i = 0; i < 5; i++) await tick();
+      }
+    },
+    async workstation(line) {
+      if (!shell) {
+        const ws = await engine.terminals.workstation();
+        shell = new GuestShell(ws, ws.user('learner')!);
+      }
+      return shell.exec(line);
+    },
+    async network() {
+      const vpc = (await call('ec2', 'DescribeVpcs', { Filters: [{ Name: 'isDefault', Values: ['true'] }] })).Vpcs[0];
+      const subnets = ((await call('ec2', 'DescribeSubnets', { Filters: [{ Name: 'vpc-id', Values: [vpc.VpcId] }] })).Subnets as any[]).sort((a, b) => a.AvailabilityZone.localeCompare(b.AvailabilityZone)).slice(0, 2);
+      const sg = await call('ec2', 'CreateSecurityGroup', { GroupName: 'web', Description: 'web', VpcId: vpc.VpcId });
+      await call('ec2', 'AuthorizeSecurityGroupIngress', { GroupId: sg.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
+      return { vpcId: vpc.VpcId, subnets: subnets.map((s) => s.SubnetId), zones: subnets.map((s) => s.AvailabilityZone), webSg: sg.GroupId };
+    },
+    close: () => engine.close(),
+  };
+}
+
+export async function expectAwsError(p: Promise<unknown>, code: string, message: string, status = 400): Promise<void> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e, `expected ${code}`).toBeInstanceOf(AwsError);
+  const err = e as AwsError;
+  expect({ code: err.code, message: err.message, status: err.status }).toEqual({ code, message, status });
+}

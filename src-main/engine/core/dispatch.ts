@@ -137,6 +137,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       principal,
       source: options.source ?? 'api',
       sourceIp: options.sourceIp,
+      host: options.host,
       store: deps.store,
       clock: deps.clock,
       call,

@@ -142,6 +142,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       requestId: progress.requestId,
       sourceIp: req.remoteAddress,
       userAgent: req.headers['user-agent'],
+      host: req.headers.host,
     });
     const ctx: ResponseContext = { requestId: progress.requestId, method: req.method };
     return codec.serialize(model, match.operation, output ?? {}, ctx);

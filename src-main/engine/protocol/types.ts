@@ -52,6 +52,8 @@ export interface CallOptions {
   requestId?: string;
   sourceIp?: string;
   userAgent?: string;
+  /** The Host header the request came in on: SQS builds queue URLs from it, as AWS does. */
+  host?: string;
 }
 
 /**
@@ -77,6 +79,8 @@ export interface RequestContext<Store = unknown, Clock = unknown> {
   source: CallSource;
   /** The caller's IP address when known (the endpoint's TCP peer): aws:SourceIp. */
   sourceIp?: string;
+  /** The endpoint's Host as the caller addressed it (absent for the CLI, the console and internal calls). */
+  host?: string;
   store: Store;
   clock: Clock;
   /** For cross-service work, with a service principal, so IAM and the history see it. */

@@ -9,16 +9,17 @@ import { ec2Provider, tagsOf } from './ec2';
 import { iamIdentitySource, iamProvider } from './iam';
 import { bucketPolicyFor, s3Provider } from './s3';
 import { sessionFacts, stsProvider, trustPolicy } from './sts';
+import { queuePolicyFor, sqsProvider } from './sqs';
 import { elbv2Provider } from './elasticloadbalancingv2';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {
   tables: Object.fromEntries(providers.map((p) => [p.service, p.iam])),
   identity: iamIdentitySource,
   session: sessionFacts,
-  resourcePolicies: { s3: bucketPolicyFor, sts: trustPolicy },
+  resourcePolicies: { s3: bucketPolicyFor, sts: trustPolicy, sqs: queuePolicyFor },
   // ec2:ResourceTag/KEY conditions (§6.3): the tags of the resource an ARN names.
   resourceTags: {
     ec2: (ctx, arn) => new Map(tagsOf(ctx, arn.slice(arn.lastIndexOf('/') + 1)).map((t) => [t.Key, t.Value])),

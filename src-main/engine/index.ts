@@ -17,6 +17,7 @@ import type { Call, Principal } from './protocol/types';
 import { createAuthorizer } from './iam/authorize';
 import { validateInput as validateHook } from './protocol/validate';
 import { authzHooks, providers as allProviders } from './services/registry';
+import { createSupervisor, type Supervisor } from './supervisor/index';
 import { guestMigrations } from './guest/migrations';
 import { createTerminals, refreshAfterCall, type TerminalManager } from './terminals';
 
@@ -54,6 +55,8 @@ export interface Engine {
   flushEvents(): void;
   /** Guests (the workstation, instances' Linux) and the terminals open on them. */
   readonly terminals: TerminalManager;
+  /** Off-thread data planes (database engines, Redis servers, Lambda sandboxes). */
+  readonly supervisor: Supervisor;
   close(): void;
 }
 
@@ -95,7 +98,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }),
   });
 
-  for (const p of allProviders) p.start?.({ store, clock, call, dataDir: options.dataDir, manifests: allProviders });
+  // One supervisor for every off-thread data plane; an in-memory lab gets a temporary folder.
+  const supervisor = createSupervisor(options.dataDir ? { root: join(options.dataDir, 'engines') } : {});
+  for (const p of allProviders) p.start?.({ store, clock, call, dataDir: options.dataDir, manifests: allProviders, supervisor });
   const terminals = createTerminals({
     store,
     clock,
@@ -122,6 +127,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     servicePrincipal: (service) => servicePrincipal(account.accountId, service),
     flushEvents,
     terminals,
+    supervisor,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -132,6 +138,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         saveClockOffset(store, clock);
       }
       terminals.dispose();
+      void supervisor.dispose();
       clock.dispose();
       flushEvents();
       store.close();

@@ -14,6 +14,7 @@ import type { ServiceTable } from './iam-table';
 import type { InventoryKind } from './inventory';
 import type { ServiceMetrics } from './metrics';
 import type { ResourceProvider } from './resource-provider';
+import type { Supervisor } from './data-planes';
 
 export interface Ctx extends RequestContext<Store, Clock> {
   /**
@@ -48,6 +49,8 @@ export interface ServiceStart {
   dataDir?: string;
   /** Every service's manifest (registry order): CloudFormation reads resource types, IAM the tables. */
   manifests?: readonly ServiceProvider[];
+  /** The one supervisor of off-thread data planes (database engines, Redis, Lambda sandboxes). */
+  supervisor?: Supervisor;
 }
 
 /**

@@ -1,0 +1,70 @@
+/**
+ * The off-thread data planes as services see them (a database engine, a Redis server, a Lambda
+ * sandbox in a child process; engine/supervisor runs them). Declared here, below the services and
+ * the supervisor alike, so a service's `start` can be handed the supervisor without importing it.
+ */
+import type { Duplex } from 'node:stream';
+
+export interface EngineSpec {
+  /** Stable id, also the data folder name: `<data dir>/engines/<id>/` (letters, digits, `-`, `_`, `.`). */
+  id: string;
+  /** Absolute path of the child's entry (a plain `.mjs` built on `child-harness.mjs`). */
+  program: string;
+  /** JSON handed to the program's `open` (credentials, engine version, template folder...). */
+  config?: Record<string, unknown>;
+  /** Memory bound in MB: the child's JS heap cap and the RSS watchdog's limit (default 1024). */
+  memoryMb?: number;
+  /** Stop the child after this long without an open stream or call (wall clock; default 5 min). */
+  idleMs?: number;
+  /** Give up starting after this long (default 60 s). */
+  startTimeoutMs?: number;
+}
+
+export type EngineState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+
+export interface EngineStatus {
+  id: string;
+  state: EngineState;
+  pid?: number;
+  /** Wall-clock ms the last start took (fork to ready). */
+  startMs?: number;
+  /** Last resident set size the child reported, in MB. */
+  rssMb?: number;
+  /** Crashes since it was defined (a crash restarts the engine on its next use). */
+  crashes: number;
+  /** Open streams right now. */
+  streams: number;
+  lastError?: string;
+}
+
+/** Who opened a stream: written as a PROXY protocol v1 line before the first byte, so the engine sees the guest's address. */
+export interface StreamSource {
+  sourceIp: string;
+  sourcePort?: number;
+  destIp?: string;
+  destPort?: number;
+}
+
+export interface Supervisor {
+  /** The folder holding every engine's data. */
+  readonly root: string;
+  /** Registers (or updates) an engine; nothing starts until it is used. */
+  define(spec: EngineSpec): void;
+  has(id: string): boolean;
+  /** A duplex byte stream to the engine, starting it first when needed. */
+  connect(id: string, source?: StreamSource): Promise<Duplex>;
+  /** A control call answered by the program's `rpc` table (starts the engine when needed). */
+  request<T = unknown>(id: string, method: string, args?: unknown): Promise<T>;
+  start(id: string): Promise<void>;
+  /** Graceful stop (the program closes its files); the engine starts again on next use. */
+  stop(id: string): Promise<void>;
+  /** Stops and forgets an engine; `deleteData` removes its folder too. */
+  remove(id: string, options?: { deleteData?: boolean }): Promise<void>;
+  status(id: string): EngineStatus | undefined;
+  /** The engine's data folder (created on demand). */
+  dataDir(id: string): string;
+  /** Stops every engine (the lab is closing). */
+  dispose(): Promise<void>;
+  /** Called on state changes, for logs and the console. */
+  onChange?: (status: EngineStatus) => void;
+}

@@ -45,6 +45,13 @@ import { programRunnerCommand } from './program/program';
 import { viCommand } from './vi/vi';
 import { nanoCommand } from './nano/nano';
 import { pagerCommand } from './less/less';
+import { opensslCommand } from './openssl/openssl';
+import { unzipCommand } from './unzip/unzip';
+import { rsyncCommand } from './rsync/rsync';
+import { whichCommand } from './which/which';
+import { abCommand } from './ab/ab';
+import { telnetCommand } from './telnet/telnet';
+import { providerOf } from '../packages';
 
 /** What every guest command is built with. */
 export interface CommandEnv {
@@ -70,8 +77,14 @@ const COMMON: Factory[] = [
   sshKeygenCommand, shutdownCommand, haltCommand, poweroffCommand, rebootCommand, atCommand, atqCommand, atrmCommand,
   crontabCommand, historyCommand, serviceCommand,
   (env) => viCommand('vi', env), (env) => viCommand('vim', env), nanoCommand, (env) => pagerCommand('less', env),
-  (env) => pagerCommand('more', env),
+  (env) => pagerCommand('more', env), opensslCommand, unzipCommand, rsyncCommand, whichCommand,
 ];
+
+/** Packaged programs that have a command of their own (the rest answer from packaged.ts). */
+const OWN_PACKAGED: Record<string, (env: CommandEnv, installed: () => boolean) => ShellCommand> = {
+  ab: abCommand,
+  telnet: telnetCommand,
+};
 
 export function createCommands(env: CommandEnv): ShellCommand[] {
   const image = env.guest.image;
@@ -80,7 +93,10 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
   if (image.packageManager === 'dnf') list.push(dnfCommand(env));
   if (image.packageManager === 'apt') list.push(aptGetCommand(env), aptCommand(env));
   if (image.initSystem === 'systemd') list.push(systemctlCommand(env));
-  for (const name of PACKAGED) list.push(packagedCommand(name, env));
+  for (const name of PACKAGED) {
+    const own = OWN_PACKAGED[name];
+    list.push(own ? own(env, () => providerOf(env.guest, name) !== undefined) : packagedCommand(name, env));
+  }
   for (const name of ABSENT) list.push(absentCommand(name));
   for (const name of GUARDED_READERS) list.push(readerCommand(name, env));
   const aws = env.guest.host.awsCommand?.(env.guest, env.shell);
@@ -92,7 +108,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
 /** Names that get a stub in /usr/bin on a fresh image (packaged programs appear on install). */
 export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
-  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more'];
+  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
   const pm = image.packageManager === 'apt' ? ['apt-get', 'apt'] : image.packageManager === 'none' ? [] : ['yum', 'yum-config-manager', 'chkconfig', ...(image.packageManager === 'dnf' ? ['dnf'] : [])];
   return [...new Set([...builtins, ...ours, ...pm]), ...(image.initSystem === 'systemd' ? ['systemctl'] : [])];
 }

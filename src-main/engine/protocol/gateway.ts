@@ -107,9 +107,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const target = req.headers['x-amz-target'];
     if (target) {
       for (const m of models) {
-        if (m.metadata.protocol !== 'json') continue;
+        // A query service whose newer clients speak JSON 1.0 (CloudWatch) declares a targetPrefix in its patch.
+        if (m.metadata.protocol !== 'json' && !m.metadata.targetPrefix) continue;
         const op = resolveTarget(m, target);
-        if (op) return finish(req, m, { operation: op }, jsonCodec, auth, progress);
+        if (!op) continue;
+        progress.codec = jsonCodec;
+        return finish(req, m, { operation: op }, jsonCodec, auth, progress);
       }
       throw unknownOperation();
     }

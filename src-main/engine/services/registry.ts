@@ -9,10 +9,12 @@ import { ec2Provider, tagsOf } from './ec2';
 import { iamIdentitySource, iamProvider } from './iam';
 import { bucketPolicyFor, s3Provider } from './s3';
 import { sessionFacts, stsProvider, trustPolicy } from './sts';
+import { monitoringProvider } from './monitoring';
+import { snsProvider } from './sns';
 import { queuePolicyFor, sqsProvider } from './sqs';
 import { elbv2Provider } from './elasticloadbalancingv2';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider, monitoringProvider, snsProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

@@ -17,11 +17,26 @@ import { Query } from './Query';
 import { Scan } from './Scan';
 import { UpdateItem } from './UpdateItem';
 import { UpdateTable } from './UpdateTable';
+import { BatchGetItem } from './BatchGetItem';
+import { BatchWriteItem } from './BatchWriteItem';
+import { TransactGetItems } from './TransactGetItems';
+import { TransactWriteItems } from './TransactWriteItems';
+import { UpdateTimeToLive } from './UpdateTimeToLive';
+import { DescribeTimeToLive } from './DescribeTimeToLive';
+import { TagResource } from './TagResource';
+import { UntagResource } from './UntagResource';
+import { ListTagsOfResource } from './ListTagsOfResource';
+import { DescribeLimits } from './DescribeLimits';
+import { startTtl } from './ttl';
 
 export const dynamodbProvider = defineService({
   service: 'dynamodb',
   migrations: dynamodbMigrations,
-  handlers: { CreateTable, DeleteItem, DeleteTable, DescribeTable, GetItem, ListTables, PutItem, Query, Scan, UpdateItem, UpdateTable },
+  handlers: {
+    CreateTable, DeleteItem, DeleteTable, DescribeTable, GetItem, ListTables, PutItem, Query, Scan, UpdateItem, UpdateTable,
+    BatchGetItem, BatchWriteItem, TransactGetItems, TransactWriteItems, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource, DescribeLimits,
+  },
+  start: (engine) => startTtl(engine),
   iam: dynamodbIamTable,
   cloudformation: {},
   inventory: dynamodbInventory,

@@ -9,6 +9,7 @@ import { createLabServer } from './server';
 import { BookCodeError, importBookCode } from './book-code';
 import { chaptersCommand, ChaptersUsageError, CHAPTERS_USAGE } from './chapters-command';
 import { defaultDataDir, ensureDir, writeConsoleUrl, writeCredentials } from './data-dir';
+import { DataDirError, openDataDir, type DataDirLock } from './lab-data';
 import { shellCommand, ShellUsageError, SHELL_USAGE } from './shell-command';
 
 const USAGE = `Usage: nimbus <command> [options]
@@ -121,8 +122,24 @@ function openBrowser(url: string): void {
 
 async function serve(argv: string[]): Promise<number> {
   const args = parseServeArgs(argv);
-  ensureDir(args.data);
-  const engine = createEngine({ dataDir: args.data });
+  let lock: DataDirLock;
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    lock = openDataDir(args.data);
+  } catch (err) {
+    if (!(err instanceof DataDirError)) throw err;
+    console.error(`nimbus: ${err.message}`);
+    return 1;
+  }
+  try {
+    engine = createEngine({ dataDir: args.data });
+  } catch (err) {
+    lock.release();
+    // SQLite's own complaint (a damaged file the quick check missed, a full disk): no stack trace.
+    if ((err as { code?: unknown }).code === undefined || !String((err as { code: unknown }).code).startsWith('SQLITE_')) throw err;
+    console.error(`nimbus: cannot open the lab in ${args.data}: ${(err as Error).message}. If lab.db is damaged, move it (with lab.db-wal, lab.db-shm) aside or copy a snapshot from ${args.data}/snapshots in its place, or start with another folder: --data DIR.`);
+    return 1;
+  }
   if (args.warp !== undefined) engine.clock.setWarp(args.warp);
   let lab;
   try {
@@ -135,6 +152,7 @@ async function serve(argv: string[]): Promise<number> {
     });
   } catch (err) {
     engine.close();
+    lock.release();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       console.error(`nimbus: port ${args.port} on ${args.host} is already in use (another lab running? try --port)`);
@@ -145,6 +163,7 @@ async function serve(argv: string[]): Promise<number> {
   }
   writeCredentials(args.data, engine.account.rootAccessKeyId, engine.account.rootSecretAccessKey);
   writeConsoleUrl(args.data, lab.consoleUrl);
+  lock.update({ url: lab.url });
   console.log(`Console: ${lab.consoleUrl}`);
   console.log(`Credentials: ${args.data}/credentials (AWS_SHARED_CREDENTIALS_FILE), endpoint ${lab.url}`);
   console.log(`Nimbus Lab ready on ${lab.url}`);
@@ -164,6 +183,7 @@ async function serve(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   engine.close();
+  lock.release();
   return 0;
 }
 

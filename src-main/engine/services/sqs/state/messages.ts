@@ -203,27 +203,48 @@ export function receiveMessages(ctx: Ctx, q: Queue, max: number, visibilityMs: n
   const take = ctx.store.stmt(
     'UPDATE sqs_messages SET receipt = ?, visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?) WHERE seq = ?',
   );
-  const out: MessageRow[] = [];
+  // Standard: oldest first. FIFO: as AWS does, as many messages of one group as possible, groups
+  // in the order of their oldest message (so a scan ahead is needed; 500 rows bound it).
+  const picked: MessageRow[] = [];
   let after = 0;
-  while (out.length < max) {
+  let scanned = 0;
+  const enough = () => (q.fifo ? scanned >= 500 : picked.length >= max);
+  while (!enough()) {
     const rows = page.all(q.id, now, after, 50) as MessageRow[];
     if (rows.length === 0) break;
     for (const row of rows) {
       after = row.seq;
+      scanned++;
       if (q.fifo && blocked.has(row.group_id!)) continue;
       if (redrive && dlq && row.receive_count >= redrive.maxReceiveCount) {
         moveToDlq(ctx, row, q, dlq, now);
         continue;
       }
-      const token = randomBytes(12).toString('hex');
-      take.run(token, now + visibilityMs, now, row.seq);
-      out.push({ ...row, receipt: token, visible_at: now + visibilityMs, receive_count: row.receive_count + 1, first_received_at: row.first_received_at ?? now });
-      if (out.length >= max) break;
+      picked.push(row);
+      if (enough()) break;
     }
+  }
+  const chosen = q.fifo ? byGroup(picked).slice(0, max) : picked;
+  const out: MessageRow[] = [];
+  for (const row of chosen) {
+    const token = randomBytes(12).toString('hex');
+    take.run(token, now + visibilityMs, now, row.seq);
+    out.push({ ...row, receipt: token, visible_at: now + visibilityMs, receive_count: row.receive_count + 1, first_received_at: row.first_received_at ?? now });
   }
   if (out.length) count(ctx, q.id, 'received', out.length);
   else count(ctx, q.id, 'empty_receives');
   return out;
+}
+
+/** Messages clustered by group, groups in order of their first message, sequence order within. */
+function byGroup(rows: MessageRow[]): MessageRow[] {
+  const groups = new Map<string, MessageRow[]>();
+  for (const r of rows) {
+    const g = groups.get(r.group_id!);
+    if (g) g.push(r);
+    else groups.set(r.group_id!, [r]);
+  }
+  return [...groups.values()].flat();
 }
 
 /** When the next delayed or in-flight message becomes visible (for long polls to wake). */

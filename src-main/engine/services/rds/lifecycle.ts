@@ -1,0 +1,66 @@
+/**
+ * Status changes on the simulated clock and what each does to the data plane: an instance that
+ * reaches `stopped` stops its engine, `available` after a start or reboot warms it up, `deleted`
+ * removes its row, its engine folder and its network interface. One clock wake-up per pending
+ * change; `resume` re-arms them after a restart.
+ */
+import { servicePrincipal } from '../../core/account';
+import { prewarm, removeEngine, type RdsRuntime } from './runtime';
+import type { InstanceRow } from './state/instances';
+
+export const DURATION = {
+  create: 4 * 60_000,
+  delete: 2 * 60_000,
+  stop: 60_000,
+  start: 3 * 60_000,
+  reboot: 60_000,
+  modify: 2 * 60_000,
+  credentials: 30_000,
+};
+
+const key = (r: Pick<InstanceRow, 'account_id' | 'region' | 'id'>) => `${r.account_id}/${r.region}/${r.id.toLowerCase()}`;
+
+function load(rt: RdsRuntime, k: string): InstanceRow | undefined {
+  const [account, region, id] = k.split('/');
+  return rt.store.stmt('SELECT * FROM rds_instances WHERE account_id = ? AND region = ? AND id = ? COLLATE NOCASE').get(account, region, id) as InstanceRow | undefined;
+}
+
+function due(rt: RdsRuntime, k: string): void {
+  rt.wakeups.delete(k);
+  const row = load(rt, k);
+  if (!row || row.status_until === null || row.next_status === null) return;
+  if (row.status_until > rt.clock.now()) return arm(rt, row);
+  const from = row.status;
+  const to = row.next_status;
+  rt.store.tx(() => {
+    if (to === 'deleted') rt.store.stmt('DELETE FROM rds_instances WHERE resource_id = ?').run(row.resource_id);
+    else rt.store.stmt('UPDATE rds_instances SET status = ?, status_until = NULL, next_status = NULL WHERE resource_id = ?').run(to, row.resource_id);
+  });
+  if (to === 'deleted') {
+    void removeEngine(rt, row.resource_id);
+    if (row.eni_id && rt.call) {
+      void rt
+        .call(servicePrincipal(row.account_id, 'rds'), 'ec2', 'DeleteNetworkInterface', { NetworkInterfaceId: row.eni_id }, { region: row.region, source: 'internal' })
+        .catch((err: unknown) => rt.log(`could not delete ${row.eni_id}: ${String(err)}`));
+    }
+  } else if (to === 'stopped') {
+    if (rt.supervisor.has(row.resource_id)) void rt.supervisor.stop(row.resource_id);
+  } else if (to === 'available' && (from === 'starting' || from === 'rebooting' || from === 'creating')) {
+    prewarm(rt, { ...row, status: to });
+  }
+}
+
+/** Arms (or re-arms) the wake-up of a row's pending status change. */
+export function arm(rt: RdsRuntime, row: InstanceRow): void {
+  const k = key(row);
+  rt.wakeups.get(k)?.();
+  rt.wakeups.delete(k);
+  if (row.status_until === null) return;
+  rt.wakeups.set(k, rt.clock.at(row.status_until, () => due(rt, k)));
+}
+
+/** After an engine restart: every pending change gets its wake-up again. */
+export function resume(rt: RdsRuntime): void {
+  const rows = rt.store.stmt('SELECT * FROM rds_instances WHERE status_until IS NOT NULL').all() as InstanceRow[];
+  for (const r of rows) arm(rt, r);
+}

@@ -1,0 +1,136 @@
+/**
+ * RDS's data plane for one lab: the supervisor running each DB instance's engine, the jobs that
+ * move engine folders (snapshots, restores, deletion), and the clock wake-ups that carry a status
+ * change's side effects (an engine stops when its instance reaches `stopped`). Keyed by the lab's
+ * store, since handlers get the store and the provider's `start` builds this once per engine.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../clock/clock';
+import type { ServiceStart } from '../../core/provider';
+import type { Call } from '../../protocol/types';
+import type { Store } from '../../store/store';
+import { copyDir, createSupervisor, type Supervisor } from '../../supervisor';
+import { engineFamily } from './engines';
+import { effectiveStatus, type InstanceRow } from './state/instances';
+
+export interface RdsRuntime {
+  supervisor: Supervisor;
+  store: Store;
+  clock: Clock;
+  call?: Call;
+  templatesDir: string;
+  snapshotsDir: string;
+  /** Per engine, the chain of folder jobs (restore, snapshot, delete) a connection waits behind. */
+  jobs: Map<string, Promise<void>>;
+  /** Armed clock wake-ups per instance resource id. */
+  wakeups: Map<string, () => void>;
+  log(message: string): void;
+}
+
+const runtimes = new WeakMap<Store, RdsRuntime>();
+
+export function createRuntime(engine: ServiceStart): RdsRuntime {
+  const root = engine.dataDir ? join(engine.dataDir, 'engines') : undefined;
+  const log = (m: string) => console.error(`[nimbus] rds: ${m}`);
+  const supervisor = createSupervisor({ ...(root ? { root } : {}), log: (m) => log(m) });
+  const rt: RdsRuntime = {
+    supervisor,
+    store: engine.store,
+    clock: engine.clock,
+    ...(engine.call ? { call: engine.call } : {}),
+    // A fresh PostgreSQL cluster (initdb) takes seconds: made once per lab folder (or per machine for in-memory labs), then copied.
+    templatesDir: root ? join(root, '_templates') : join(tmpdir(), 'nimbus-engine-templates'),
+    snapshotsDir: join(supervisor.root, '_snapshots'),
+    jobs: new Map(),
+    wakeups: new Map(),
+    log,
+  };
+  mkdirSync(rt.templatesDir, { recursive: true, mode: 0o700 });
+  mkdirSync(rt.snapshotsDir, { recursive: true, mode: 0o700 });
+  runtimes.set(engine.store, rt);
+  return rt;
+}
+
+export function runtimeOf(store: Store): RdsRuntime {
+  const rt = runtimes.get(store);
+  if (!rt) throw new Error('RDS has not been started on this engine');
+  return rt;
+}
+
+/** Statuses in which the engine answers connections. */
+const SERVING = new Set(['available', 'backing-up', 'modifying', 'resetting-master-credentials', 'configuring-enhanced-monitoring', 'storage-optimization', 'upgrading']);
+export const isServing = (row: InstanceRow, now: number): boolean => SERVING.has(effectiveStatus(row, now));
+
+/** Tells the supervisor how to run this instance's engine (its credentials may have changed). */
+export function defineEngine(rt: RdsRuntime, row: InstanceRow): void {
+  const f = engineFamily(row.engine);
+  if (!f) return;
+  rt.supervisor.define({
+    id: row.resource_id,
+    program: f.program,
+    memoryMb: f.memoryMb,
+    config: {
+      masterUsername: row.master_username,
+      masterPassword: row.master_password,
+      dbName: row.db_name,
+      templateDir: join(rt.templatesDir, `${f.family}-${process.versions.modules}`),
+    },
+  });
+}
+
+/** Runs `job` after the engine's earlier folder jobs; failures are logged, not thrown at the next one. */
+export function enqueue(rt: RdsRuntime, resourceId: string, job: () => Promise<void>): Promise<void> {
+  const prev = rt.jobs.get(resourceId) ?? Promise.resolve();
+  const next = prev.then(job).catch((err: unknown) => rt.log(`${resourceId}: ${err instanceof Error ? err.message : String(err)}`));
+  rt.jobs.set(resourceId, next);
+  void next.then(() => {
+    if (rt.jobs.get(resourceId) === next) rt.jobs.delete(resourceId);
+  });
+  return next;
+}
+
+export const engineDir = (rt: RdsRuntime, resourceId: string): string => join(rt.supervisor.root, resourceId);
+export const snapshotDir = (rt: RdsRuntime, snapshotResourceId: string): string => join(rt.snapshotsDir, snapshotResourceId);
+
+/** Starts the engine in the background so the first client does not wait for it. */
+export function prewarm(rt: RdsRuntime, row: InstanceRow): void {
+  defineEngine(rt, row);
+  void enqueue(rt, row.resource_id, () => rt.supervisor.start(row.resource_id));
+}
+
+/** Copies a stopped engine's folder into a snapshot folder (stop first: the copy must be consistent). */
+export function snapshotJob(rt: RdsRuntime, instanceResourceId: string, snapshotResourceId: string, done: (ok: boolean) => void): Promise<void> {
+  return enqueue(rt, instanceResourceId, async () => {
+    await new Promise((r) => setImmediate(r)); // after the handler's commit
+    let ok = false;
+    try {
+      if (rt.supervisor.has(instanceResourceId)) await rt.supervisor.stop(instanceResourceId);
+      const from = engineDir(rt, instanceResourceId);
+      if (!existsSync(from)) mkdirSync(from, { recursive: true, mode: 0o700 });
+      await copyDir(from, snapshotDir(rt, snapshotResourceId));
+      ok = true;
+    } finally {
+      done(ok);
+    }
+  });
+}
+
+/** A restored instance's folder is a copy of its snapshot's, made before its engine first starts. */
+export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId: string): Promise<void> {
+  return enqueue(rt, row.resource_id, async () => {
+    const marker = join(engineDir(rt, row.resource_id), '.nimbus-restored');
+    if (existsSync(marker)) return;
+    await copyDir(snapshotDir(rt, snapshotResourceId), engineDir(rt, row.resource_id));
+    // The engine resets the master password from its config when it opens.
+    rmSync(join(engineDir(rt, row.resource_id), 'nimbus-master.json'), { force: true });
+    mkdirSync(engineDir(rt, row.resource_id), { recursive: true });
+    writeFileSync(marker, snapshotResourceId);
+  });
+}
+
+export function removeEngine(rt: RdsRuntime, resourceId: string): Promise<void> {
+  return enqueue(rt, resourceId, () => rt.supervisor.remove(resourceId, { deleteData: true }).then(() => rmSync(engineDir(rt, resourceId), { recursive: true, force: true })));
+}
+

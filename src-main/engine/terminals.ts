@@ -26,6 +26,7 @@ import { createGuestNetwork, loadOfflineInternet } from './terminals/network';
 import { awsCommand } from './terminals/aws';
 import { cfnCommands, waitConditionSite } from './terminals/cfn';
 import { servicePrincipal } from './core/account';
+import { providers as serviceManifests } from './services/registry';
 import { createLoadBalancerDataPlane } from './services/elasticloadbalancingv2/index';
 
 export type TerminalEvent =
@@ -126,6 +127,7 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
       internet,
       guest: (id) => guestSync(id),
       workstationIp: WORKSTATION_IP,
+      services: serviceManifests.flatMap((p) => (p.network ? [p.network] : [])),
       // Load balancers forward to their targets' web servers (booting a lazily started guest).
       loadBalancers: createLoadBalancerDataPlane({ store, clock, http: async (_account, _region, id, req) => guestSync(id)?.serveHttp(req) }),
     }),

@@ -68,3 +68,28 @@ export interface Supervisor {
   /** Called on state changes, for logs and the console. */
   onChange?: (status: EngineStatus) => void;
 }
+
+/**
+ * A service's place in the guests' network (its manifest's `network`): DNS names it answers and the
+ * network interfaces behind which its data plane listens. The guests' network (terminals/network.ts)
+ * asks the network model first, so security groups, NACLs and routes apply as to any instance.
+ */
+export interface ServiceEndpoint {
+  service: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  /** The EC2 network interface the endpoint sits behind (the network model's `interface` endpoint). */
+  eniId: string;
+  /** Ports something listens on; another port is refused. */
+  ports: readonly number[];
+  /** A byte stream to the data plane; `source` is the connecting guest's address. */
+  open(port: number, source: { ip: string; port?: number }): Promise<Duplex>;
+}
+
+export interface ServiceNetwork {
+  /** A DNS name this service answers (`x.abc.0001.use1.cache.amazonaws.com`) → private address. */
+  resolve(name: string): string | undefined;
+  /** The endpoint at a private address, if this service owns it (scope: the caller's account and region). */
+  at(address: string, scope?: { accountId: string; region: string }): ServiceEndpoint | undefined;
+}

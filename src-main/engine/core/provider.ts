@@ -14,7 +14,7 @@ import type { ServiceTable } from './iam-table';
 import type { InventoryKind } from './inventory';
 import type { ServiceMetrics } from './metrics';
 import type { ResourceProvider } from './resource-provider';
-import type { Supervisor } from './data-planes';
+import type { ServiceNetwork, Supervisor } from './data-planes';
 
 export interface Ctx extends RequestContext<Store, Clock> {
   /**
@@ -75,6 +75,8 @@ export interface ServiceProvider {
   inventory: readonly InventoryKind[];
   /** CloudWatch metrics the service publishes (`metrics.ts`), read by the monitoring service. */
   metrics?: ServiceMetrics;
+  /** Names and network interfaces the service's data plane answers on, for guests (`network.ts`). */
+  network?: ServiceNetwork;
 }
 
 /** Handler table keyed by the generated model's operation names: a misspelled name fails tsc. */

@@ -47,6 +47,33 @@ export function reach(guest: Guest, host: string, protocol: 'tcp' | 'udp' | 'icm
   return { address, result };
 }
 
+export type StreamOutcome =
+  | { ok: true; stream: import('node:stream').Duplex; address: string }
+  | { ok: false; failure: 'unresolved' | 'refused' | 'timeout'; waitedMs?: number };
+
+/**
+ * A raw TCP byte stream from this guest (redis-cli, mysql, psql): resolve, pass the network model,
+ * then open the service's data plane. A blocked path waits for the client's connect timeout first.
+ */
+export async function openStream(
+  guest: Guest,
+  host: string,
+  port: number,
+  opts: { connectTimeoutMs?: number; io?: TerminalIo; signal?: AbortSignal } = {},
+): Promise<StreamOutcome> {
+  const { address, result } = reach(guest, host, 'tcp', port, opts.io);
+  if (!result.ok) {
+    if (result.failure === 'unresolved') return { ok: false, failure: 'unresolved' };
+    if (result.failure === 'refused') return { ok: false, failure: 'refused' };
+    const wait = opts.connectTimeoutMs ?? 127_000;
+    await guest.host.waitTimeout(wait, opts.signal);
+    return { ok: false, failure: 'timeout', waitedMs: wait };
+  }
+  if (result.target.kind !== 'stream') return { ok: false, failure: 'refused' };
+  const stream = await result.target.open({ ip: guest.sourceAddress() });
+  return { ok: true, stream, address: address ?? host };
+}
+
 export async function httpRequest(
   guest: Guest,
   url: string,

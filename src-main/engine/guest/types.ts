@@ -3,6 +3,7 @@
  * the virtual network, IAM credentials, the `aws` CLI, stopping itself) is injected through these
  * interfaces by the composition root (engine/terminals.ts), so guest/ never imports services or cli.
  */
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../clock/clock';
 import type { Store } from '../store/store';
 import type { CommandOutput, ShellCommand } from './shell';
@@ -77,7 +78,12 @@ export type NetTarget =
   | { kind: 'site'; host: string }
   | { kind: 'self' }
   /** A load balancer's node: it answers HTTP itself (its rules, then a target's web server). */
-  | { kind: 'proxy'; serve(req: HttpRequestIn): Promise<HttpResponseOut> };
+  | { kind: 'proxy'; serve(req: HttpRequestIn): Promise<HttpResponseOut> }
+  /**
+   * A service's data plane behind a network interface (a Redis node, a database): a raw byte
+   * stream, opened once the network model let the connection through. `source` is the guest's address.
+   */
+  | { kind: 'stream'; service: string; open(source: { ip: string; port?: number }): Promise<Duplex> };
 
 export type ConnectResult =
   | { ok: true; target: NetTarget }

@@ -12,6 +12,7 @@ import type { ConnectResult, GuestLike, GuestNetwork, HttpRequestIn, HttpRespons
 import { internalCtx } from '../services/ec2/state/instance-lifecycle';
 import { explainReachability } from '../services/ec2/state/network-world';
 import type { Endpoint } from '../network/index';
+import type { ServiceNetwork } from '../core/data-planes';
 import type { LoadBalancerClient, LoadBalancerDataPlane } from '../services/elasticloadbalancingv2/index';
 
 interface Site {
@@ -97,6 +98,8 @@ export interface NetworkDeps {
   internet: OfflineInternet;
   guest(id: string): GuestLike | undefined;
   workstationIp: string;
+  /** Services' data planes behind network interfaces (Redis nodes, databases): manifests' `network`. */
+  services?: readonly ServiceNetwork[];
   /** Load balancers: their DNS names and nodes (services/elasticloadbalancingv2/data-plane.ts). */
   loadBalancers?: LoadBalancerDataPlane;
 }
@@ -140,6 +143,14 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
     };
   }
 
+  const serviceEndpointAt = (address: string, scope?: { accountId: string; region: string }) => {
+    for (const svc of deps.services ?? []) {
+      const e = svc.at(address, scope);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
   const ctxFor = (accountId: string, region: string) => internalCtx({ store, clock: deps.clock }, accountId, region);
 
   function explain(accountId: string, region: string, from: Endpoint, to: Endpoint, protocol: 'tcp' | 'udp' | 'icmp', port: number): ConnectResult | undefined {
@@ -165,6 +176,10 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
         return ip;
       }
       if (n === 'localhost') return '127.0.0.1';
+      for (const svc of deps.services ?? []) {
+        const ip = svc.resolve(n);
+        if (ip) return ip;
+      }
       return deps.loadBalancers?.resolve(n) ?? deps.internet.resolve(n);
     },
 
@@ -197,6 +212,16 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
           if (blocked) return blocked;
         }
         return { ok: true, target: { kind: 'guest', guestId: target.instanceId, address } };
+      }
+      const endpoint = serviceEndpointAt(address, scope);
+      if (endpoint) {
+        const sameVpc = id.kind === 'instance' && id.interfaces.some((i) => i.vpcId === endpoint.vpcId) && endpoint.region === id.region;
+        // A private address (a Redis node, a database without public access) is reachable only inside its VPC.
+        if (!sameVpc && /^(10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.)/.test(address)) return { ok: false, failure: 'timeout', reason: { code: 'private-address', message: `${address} is a private address of a ${endpoint.service} endpoint; it is reachable only from inside its VPC` } };
+        const blocked = explain(endpoint.accountId, endpoint.region, fromEp, { kind: 'interface', interfaceId: endpoint.eniId }, protocol, port);
+        if (blocked) return blocked;
+        if (protocol !== 'tcp' || !endpoint.ports.includes(port)) return { ok: false, failure: 'refused' };
+        return { ok: true, target: { kind: 'stream', service: endpoint.service, open: (source) => endpoint.open(port, source) } };
       }
       if (deps.internet.isSite(address) || !/^(10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.)/.test(address)) {
         if (id.kind === 'instance') {

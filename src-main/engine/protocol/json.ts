@@ -11,9 +11,32 @@ import { HTTP_STATUS, type HttpResponse } from './types';
 export const serializationException = (): AwsError =>
   new AwsError('SerializationException', 'Start of structure or map found where not expected.', 400);
 
+/** Deeper than any AWS input shape nests; deeper bodies are refused before anything recurses over them. */
+export const MAX_JSON_DEPTH = 100;
+
+/** The deepest `[`/`{` nesting of a JSON text (strings skipped), counting no further than `limit + 1`. */
+export function jsonTextDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 /** Parses a JSON request body; '' counts as `{}` (SDKs send nothing for input-less operations). */
 export function parseJsonBody(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH)
+    throw new AwsError('SerializationException', `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels.`, 400);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

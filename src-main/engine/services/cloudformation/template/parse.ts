@@ -5,6 +5,8 @@
  * and dates as strings, the way CloudFormation reads them.
  */
 import YAML, { type CollectionTag, type ScalarTag } from 'yaml';
+import { AwsError } from '../../../protocol/errors';
+import { jsonTextDepth } from '../../../protocol/json';
 import { templateFormatError } from '../errors';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -58,7 +60,24 @@ function lineColumn(text: string, offset: number): { line: number; col: number }
   return { line, col };
 }
 
+/** Deeper than any template nests; refused before intrinsics and validation recurse over it. */
+const MAX_TEMPLATE_DEPTH = 100;
+const tooDeep = () => templateFormatError(`the template nests deeper than ${MAX_TEMPLATE_DEPTH} levels.`);
+
+/** True when a parsed value nests deeper than `max` (walked with an explicit stack, never recursion). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 function parseJson(body: string): Json {
+  if (jsonTextDepth(body, MAX_TEMPLATE_DEPTH) > MAX_TEMPLATE_DEPTH) throw tooDeep();
   try {
     return JSON.parse(body) as Json;
   } catch (e) {
@@ -69,13 +88,23 @@ function parseJson(body: string): Json {
 }
 
 function parseYaml(body: string): Json {
-  const doc = YAML.parseDocument(body, { customTags, schema: 'core', uniqueKeys: true, prettyErrors: true });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    throw templateFormatError(`YAML not well-formed. (line ${pos?.line ?? 1}, column ${pos?.col ?? 1})`);
+  let value: Json;
+  try {
+    const doc = YAML.parseDocument(body, { customTags, schema: 'core', uniqueKeys: true, prettyErrors: true });
+    const err = doc.errors[0];
+    if (err) {
+      const pos = err.linePos?.[0];
+      throw templateFormatError(`YAML not well-formed. (line ${pos?.line ?? 1}, column ${pos?.col ?? 1})`);
+    }
+    value = doc.toJS({ maxAliasCount: 100 }) as Json;
+  } catch (e) {
+    if (e instanceof AwsError) throw e;
+    // yaml refuses alias bombs ("Excessive alias count") and may overflow the stack on absurd nesting.
+    if (e instanceof RangeError) throw tooDeep();
+    throw templateFormatError(`YAML not well-formed: ${(e as Error).message.split('\n')[0]}`);
   }
-  return doc.toJS({ maxAliasCount: 100 }) as Json;
+  if (deeperThan(value, MAX_TEMPLATE_DEPTH)) throw tooDeep();
+  return value;
 }
 
 /** Parses a template body; a body that is not an object is a format error like any other. */

@@ -78,6 +78,37 @@ function engineRow(row, folders, forbid, depth, extra = () => [], options = {}) 
   };
 }
 
+/**
+ * `import()` is checked like a static import: the same patterns as no-restricted-imports, applied to
+ * the string an import expression loads. A computed path cannot be checked, so the engine refuses it.
+ */
+const dynamicImportRule = {
+  meta: { type: 'problem', schema: [{ type: 'object', additionalProperties: true }] },
+  create(context) {
+    const patterns = (context.options[0]?.patterns ?? []).map((p) => ({
+      re: new RegExp(p.regex, p.caseSensitive ? 'u' : 'iu'),
+      message: p.message,
+    }));
+    return {
+      ImportExpression(node) {
+        const src = node.source;
+        const text =
+          src.type === 'Literal' && typeof src.value === 'string'
+            ? src.value
+            : src.type === 'TemplateLiteral' && src.expressions.length === 0
+              ? src.quasis[0].value.cooked
+              : undefined;
+        if (text === undefined) {
+          context.report({ node, message: `A computed import() path cannot be checked against the layering table. ${DOC}` });
+          return;
+        }
+        for (const p of patterns) if (p.re.test(text)) context.report({ node, message: `import('${text}'): ${p.message}` });
+      },
+    };
+  },
+};
+const nimbusPlugin = { rules: { 'no-restricted-dynamic-imports': dynamicImportRule } };
+
 const depths = Array.from({ length: MAX_DEPTH }, (_, i) => i + 1);
 const above = (rank) => ENGINE_FOLDERS.slice(rank).concat('index');
 
@@ -96,12 +127,12 @@ const otherServiceState = (row) => (depth) => [
 ];
 
 const layering = [
-  // Any engine file not in a row below still gets the engine-wide bans.
-  {
-    name: 'layering: engine (any folder)',
-    files: ['src-main/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: enginePackages('engine') }] },
-  },
+  // An engine folder no row lists gets the strictest row's rules (rank 0: nothing of the engine
+  // but store/ and models/), so a new folder is never unchecked; its own row below replaces them.
+  ...depths.map((d) => ({
+    ...engineRow('unlisted engine folder (add it to the table)', [], above(2), d),
+    files: [`src-main/engine/*/${'*/'.repeat(d - 1)}*.ts`],
+  })),
   // rank 6: the composition root and the contract host (engine root files) see the whole engine.
   {
     name: 'layering: rank 6 engine/index.ts',
@@ -146,7 +177,7 @@ const layering = [
       ),
     ]),
   ),
-  ...depths.map((d) => engineRow('rank 6 engine/contract-host', ['contract-host'], [], d)),
+  ...depths.map((d) => engineRow('rank 6 engine/contract-host, engine/terminals', ['contract-host', 'terminals'], [], d)),
 ];
 // guest/shell.ts is the one file that wraps just-bash: give it the guest row minus that ban.
 layering.push({
@@ -276,5 +307,10 @@ export default tseslint.config(
       ],
     },
   },
-  ...layering,
+  // Every layering row checks import() with the same patterns as its static imports.
+  ...layering.map((c) => {
+    const opt = c.rules?.['no-restricted-imports'];
+    if (!opt) return c;
+    return { ...c, plugins: { nimbus: nimbusPlugin }, rules: { ...c.rules, 'nimbus/no-restricted-dynamic-imports': opt } };
+  }),
 );

@@ -10,6 +10,47 @@ async function restricted(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** Layering messages of both rules: static imports and import() expressions. */
+async function layering(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(import.meta.dirname, '../../..', file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'nimbus/no-restricted-dynamic-imports')
+    .map((m) => m.message);
+}
+
+describe('layering lint: import() and unlisted folders', () => {
+  it('checks import() like a static import, at every depth', async () => {
+    expect(await layering('src-main/engine/iam/fake.ts', "export const f = () => import('../services/registry');\n")).toEqual([
+      expect.stringMatching(/^import\('\.\.\/services\/registry'\): Layer "rank 2 engine\/iam, engine\/network" must not import/),
+    ]);
+    expect(await layering('src-main/engine/guest/commands/x/x.ts', 'export const f = () => import(`../../../services/ec2`);\n')).toHaveLength(1);
+    expect(await layering('src-main/engine/core/fake.ts', "export const f = () => import('electron');\n")).toHaveLength(1);
+    // Within its own layer, or a package, import() is fine.
+    expect(await layering('src-main/engine/guest/fake.ts', "export const f = () => import('./session');\n")).toEqual([]);
+  });
+
+  it('refuses a computed import() path in the engine (it cannot be checked)', async () => {
+    expect(await layering('src-main/engine/services/s3/fake.ts', "const p = '../registry';\nexport const f = () => import(p);\n")).toEqual([
+      expect.stringContaining('computed import() path'),
+    ]);
+  });
+
+  it('gives an engine folder no row lists the strictest rules (rank 0), at any depth', async () => {
+    for (const file of ['src-main/engine/brand-new/x.ts', 'src-main/engine/brand-new/deep/er/x.ts']) {
+      const up = '../'.repeat(file.split('/').length - 3);
+      const messages = await layering(file, `import '${up}core/provider';\nimport '${up}services/registry';\nexport const f = () => import('${up}iam/authorize');\n`);
+      expect(messages, file).toHaveLength(3);
+      expect(messages[0]).toContain('unlisted engine folder');
+      expect(await layering(file, `import '${up}store/store';\nimport '${up}models/load';\n`), file).toEqual([]);
+    }
+  });
+
+  it('lists engine/terminals with the composition root (rank 6), as the table says', async () => {
+    expect(await layering('src-main/engine/terminals/x.ts', "import '../services/ec2';\nimport '../guest/types';\n")).toEqual([]);
+    expect(await layering('src-main/engine/terminals/x.ts', "import '../../server/main';\n")).toHaveLength(1);
+  });
+});
+
 describe('layering lint (docs/architecture.md)', () => {
   it('refuses electron in the engine, naming the row and the doc', async () => {
     expect(

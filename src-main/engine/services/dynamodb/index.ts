@@ -28,13 +28,27 @@ import { UntagResource } from './UntagResource';
 import { ListTagsOfResource } from './ListTagsOfResource';
 import { DescribeLimits } from './DescribeLimits';
 import { startTtl } from './ttl';
+import { withBinaryOutput as bytes } from './wire';
 
 export const dynamodbProvider = defineService({
   service: 'dynamodb',
   migrations: dynamodbMigrations,
   handlers: {
-    CreateTable, DeleteItem, DeleteTable, DescribeTable, GetItem, ListTables, PutItem, Query, Scan, UpdateItem, UpdateTable,
-    BatchGetItem, BatchWriteItem, TransactGetItems, TransactWriteItems, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource, DescribeLimits,
+    CreateTable,
+    DeleteTable,
+    DescribeTable,
+    ListTables,
+    UpdateTable,
+    DeleteItem: bytes(DeleteItem),
+    GetItem: bytes(GetItem),
+    PutItem: bytes(PutItem),
+    Query: bytes(Query),
+    Scan: bytes(Scan),
+    UpdateItem: bytes(UpdateItem),
+    BatchGetItem: bytes(BatchGetItem),
+    BatchWriteItem,
+    TransactGetItems: bytes(TransactGetItems),
+    TransactWriteItems, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource, DescribeLimits,
   },
   start: (engine) => startTtl(engine),
   iam: dynamodbIamTable,

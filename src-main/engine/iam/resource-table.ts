@@ -24,12 +24,6 @@ export const PLANNED_SERVICE_TABLES: Readonly<Record<string, ServiceTable>> = {
     starPrefixes: ['ListTables', 'DescribeLimits', 'DescribeEndpoints'],
     members: { TableName: 'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}' },
   },
-  sqs: {
-    prefix: 'sqs',
-    starPrefixes: ['ListQueues'],
-    resources: { CreateQueue: ['arn:${Partition}:sqs:${Region}:${Account}:${QueueName}'] },
-    members: { QueueUrl: 'arn:${Partition}:sqs:${Region}:${Account}:${QueueUrl|last}' },
-  },
   sns: { prefix: 'sns', members: { TopicArn: '${TopicArn}' } },
   lambda: {
     prefix: 'lambda',

@@ -60,7 +60,7 @@ async function deployCommand(session: Session, args: string[]): Promise<number> 
   const overrides = new Map(((values.get('parameter-overrides') as string[] | undefined) ?? []).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const));
   // Every parameter of the template: an override's value, else the previous value (awscli's merge_parameters).
   const declared = parseCliTemplate(body).Parameters;
-  const parameters =
+  const merged =
     declared && typeof declared === 'object' && !Array.isArray(declared)
       ? Object.keys(declared).map((k) => (overrides.has(k) ? { ParameterKey: k, ParameterValue: overrides.get(k) } : { ParameterKey: k, UsePreviousValue: true }))
       : [];
@@ -72,6 +72,8 @@ async function deployCommand(session: Session, args: string[]): Promise<number> 
   } catch (e) {
     if (!(e instanceof ClientError) || e.code !== 'ValidationError') throw e;
   }
+  // A new stack has no previous values: awscli's deployer drops those parameters (their Default applies).
+  const parameters = exists ? merged : merged.filter((p) => !('UsePreviousValue' in p));
   const changeSetName = `awscli-cloudformation-package-deploy-${Math.floor(host.now() / 1000)}`;
   const created = await session.call('cloudformation', 'CreateChangeSet', {
     StackName: stackName,

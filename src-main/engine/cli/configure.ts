@@ -9,6 +9,7 @@ import { parseKnownArgs } from './argparse';
 import { ArgParseError, UnknownArgumentsError } from './errors';
 import { invalidChoiceMessage } from './argparse';
 import { resolveCredentials } from './config';
+import { fill, manPage } from './help';
 import { posix } from 'node:path';
 
 const mask = (v: string | undefined): string => (v === undefined ? 'None' : `${'*'.repeat(16)}${v.slice(-4)}`);
@@ -90,7 +91,13 @@ export async function runConfigure(session: Session, args: string[]): Promise<nu
     return 0;
   }
   if (sub === 'help') {
-    host.stdout('configure\n^^^^^^^^^\n\nDESCRIPTION\n^^^^^^^^^^^\n\n   Configures credentials, the default region and the output format\n   (prompts for each, showing the current value in brackets).\n\nSYNOPSIS\n^^^^^^^^\n\n     aws configure [--profile profile-name]\n\n');
+    host.stdout(
+      manPage('configure', [
+        ['NAME', '       configure -'],
+        ['DESCRIPTION', fill('Configures credentials, the default region and the output format (prompts for each, showing the current value in brackets).')],
+        ['SYNOPSIS', '            aws configure [--profile profile-name]'],
+      ]),
+    );
     return 0;
   }
   if (!SUBCOMMANDS.includes(sub)) {

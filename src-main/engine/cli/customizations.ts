@@ -6,6 +6,7 @@
 import type { ArgTable, CliArgument } from './arg-table';
 import { ParamValidationError } from './errors';
 import { pyInt } from './shorthand';
+import { mfaArguments } from './after-call';
 
 type Dict = Record<string, unknown>;
 
@@ -104,6 +105,7 @@ export function customizeArguments(cliService: string, cliOperation: string, tab
   }
   if (cliService === 'sns' && cliOperation === 'subscribe') rename(table, 'endpoint', 'notification-endpoint');
   if (cliService === 'opsworks') rename(table, 'region', 'stack-region');
+  if (cliService === 'iam' && cliOperation === 'create-virtual-mfa-device') mfaArguments(table);
 }
 
 /** Defaults and encodings the CLI (botocore handlers) applies before the call. */

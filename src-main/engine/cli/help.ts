@@ -1,6 +1,7 @@
 /**
- * `aws help`, `aws SERVICE help`, `aws SERVICE OPERATION help`: man-page layout built from the models.
- * min.json carries no documentation, so parameters show their type and whether they are required.
+ * `aws help`, `aws SERVICE help`, `aws SERVICE OPERATION help`: plain-text pages laid out as the real
+ * CLI's help reads in a terminal (man), built from the models. min.json carries no documentation, so
+ * parameters show their type and whether they are required.
  */
 import type { LoadedModel } from '../models/load';
 import type { OperationModel, Shape } from '../models/types';
@@ -10,20 +11,44 @@ import { xformName } from './names';
 
 const typeName = (s: Shape | undefined): string => (s?.type === 'list' ? 'list' : s?.type === 'structure' ? 'structure' : s?.type === 'map' ? 'map' : (s?.type ?? 'string'));
 
-function heading(title: string): string {
-  return `${title}\n${'^'.repeat(title.length)}\n\n`;
+/**
+ * A page as `man` shows it on an 80-column terminal (the real CLI renders its help through groff):
+ * a title line, section names at the margin, text indented by seven, wrapped.
+ */
+export function manPage(title: string, sections: [string, string][]): string {
+  const t = `${title.toUpperCase()}()`;
+  let out = `${t}${' '.repeat(Math.max(1, 78 - 2 * t.length))}${t}\n\n\n\n`;
+  for (const [name, body] of sections) out += `${name}\n${body.replace(/\n*$/, '')}\n\n`;
+  return `${out}\n\n${' '.repeat(73 - t.length)}${t}\n`;
 }
 
+const INDENT = '       ';
+
+/** Fills words into lines of at most `width` characters after `indent`. */
+export function fill(text: string, indent = INDENT, width = 78): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+const bullets = (items: string[]): string => items.map((n) => `${INDENT}o ${n}`).join('\n\n');
+
 export function topHelp(): string {
-  let out = heading('AWS') + heading('DESCRIPTION');
-  out += '   The AWS Command Line Interface inside Nimbus Lab: every command talks to the lab\'s simulated\n   cloud (see the book, section 4.2, for how the CLI is used).\n\n';
-  out += heading('SYNOPSIS') + '      aws [options] <command> <subcommand> [parameters]\n\n';
-  out += heading('OPTIONS');
-  for (const [flag, text] of GLOBAL_HELP) out += `   ${flag}\n      ${text}\n\n`;
-  out += heading('AVAILABLE SERVICES');
   const names = [...cliServices().map((s) => s.cliName), 'configure', 's3'].sort();
-  for (const n of names) out += `   o ${n}\n\n`;
-  return out;
+  return manPage('aws', [
+    ['NAME', `${INDENT}aws -`],
+    ['DESCRIPTION', fill("The AWS Command Line Interface is a unified tool to manage your AWS services. In Nimbus Lab every command talks to the lab's simulated cloud (the book shows the CLI in section 4.2).")],
+    ['SYNOPSIS', `          aws [options] <command> <subcommand> [parameters]\n\n${fill('Use aws command help for information on a specific command. The synopsis for each command shows its parameters and their usage. Optional parameters are shown in square brackets.')}`],
+    ['GLOBAL OPTIONS', GLOBAL_HELP.map(([flag, text]) => `${INDENT}${flag}\n\n${fill(text)}`).join('\n\n')],
+    ['AVAILABLE SERVICES', bullets(names)],
+  ]);
 }
 
 const GLOBAL_HELP: [string, string][] = [
@@ -34,6 +59,7 @@ const GLOBAL_HELP: [string, string][] = [
   ['--query (string)', 'A JMESPath query to use in filtering the response data.'],
   ['--profile (string)', 'Use a specific profile from your credential file.'],
   ['--region (string)', 'The region to use. Overrides config/env settings.'],
+  ['--version (string)', 'Display the version of this tool.'],
   ['--color (string)', 'Turn on/off color output: on, off, auto.'],
   ['--no-sign-request (boolean)', 'Do not sign requests.'],
   ['--cli-read-timeout (int)', 'The maximum socket read time in seconds.'],
@@ -41,49 +67,49 @@ const GLOBAL_HELP: [string, string][] = [
 ];
 
 export function serviceHelp(model: LoadedModel, cliService: string): string {
-  let out = heading(cliService) + heading('DESCRIPTION');
-  out += `   ${model.metadata.serviceFullName ?? cliService} (API version ${model.metadata.apiVersion}).\n\n`;
-  out += heading('AVAILABLE COMMANDS');
   const ops = [...operationTable(model).keys()];
   if (Object.keys(model.waiters ?? {}).length > 0) ops.push('wait');
-  for (const name of ops.sort()) out += `   o ${name}\n\n`;
-  return out;
+  return manPage(cliService, [
+    ['NAME', `${INDENT}${cliService} -`],
+    ['DESCRIPTION', fill(`${model.metadata.serviceFullName ?? cliService} (API version ${model.metadata.apiVersion}), as the lab simulates it.`)],
+    ['AVAILABLE COMMANDS', bullets(ops.sort())],
+  ]);
 }
 
 export function operationHelp(model: LoadedModel, cliService: string, cliOperation: string, op: OperationModel, table: ArgTable): string {
-  let out = heading(cliOperation) + heading('DESCRIPTION');
-  out += `   Calls the ${model.metadata.serviceId ?? cliService} ${op.name} operation in the lab.\n\n`;
-  out += heading('SYNOPSIS') + `     ${cliOperation}\n`;
+  let synopsis = `            ${cliOperation}\n`;
+  const options: string[] = [];
   for (const a of table.values()) {
     if (a.undocumented) continue;
     const metavar = a.positional ? `<${a.name}>` : a.nargs === 0 ? `--${a.name}` : `--${a.name} <value>`;
     const shown = a.nargs === 0 && table.has(`no-${a.name}`) ? `--${a.name} | --no-${a.name}` : metavar;
-    out += `    ${a.required ? shown : `[${shown}]`}\n`;
-  }
-  out += '\n' + heading('OPTIONS');
-  for (const a of table.values()) {
-    if (a.undocumented) continue;
+    synopsis += `          ${a.required ? shown : `[${shown}]`}\n`;
     const t = a.shape ? typeName(a.shape) : (a.typeName ?? 'string');
-    out += `   ${a.positional ? a.name : `--${a.name}`} (${t})\n      ${a.required ? 'Required.' : 'Optional.'}`;
-    if (a.shape?.type === 'structure' || a.shape?.type === 'list' || a.shape?.type === 'map') out += `\n${describeShape(a.shape, '      ')}`;
-    out += '\n\n';
+    let text = `${INDENT}${a.positional ? a.name : `--${a.name}`} (${t})\n          ${a.required ? 'Required.' : 'Optional.'}`;
+    if (a.shape?.type === 'structure' || a.shape?.type === 'list' || a.shape?.type === 'map') text += `\n\n${describeShape(a.shape, '          ')}`;
+    options.push(text);
   }
+  const sections: [string, string][] = [
+    ['NAME', `${INDENT}${cliOperation} -`],
+    ['DESCRIPTION', fill(`Calls the ${model.metadata.serviceId ?? cliService} ${op.name} operation in the lab.`)],
+    ['SYNOPSIS', synopsis],
+    ['OPTIONS', options.join('\n\n')],
+  ];
   if (op.output?.members && Object.keys(op.output.members).length > 0) {
-    out += heading('OUTPUT');
-    for (const [k, m] of Object.entries(op.output.members)) out += `   ${k} -> (${typeName(m)})\n\n`;
+    sections.push(['OUTPUT', Object.entries(op.output.members).map(([k, m]) => `${INDENT}${k} -> (${typeName(m)})`).join('\n\n')]);
   }
-  return out;
+  return manPage(cliOperation, sections);
 }
 
 function describeShape(shape: Shape, indent: string, depth = 0): string {
   if (depth > 3) return '';
   if (shape.type === 'list') return describeShape(shape.member!, indent, depth);
-  if (shape.type === 'map') return `${indent}key -> (${typeName(shape.key)})\n${indent}value -> (${typeName(shape.value)})`;
+  if (shape.type === 'map') return `${indent}key -> (${typeName(shape.key)})\n\n${indent}value -> (${typeName(shape.value)})`;
   if (shape.type !== 'structure') return '';
   const req = new Set(shape.required ?? []);
   return Object.entries(shape.members ?? {})
     .map(([k, m]) => `${indent}${k} -> (${typeName(m)})${req.has(k) ? ' [required]' : ''}`)
-    .join('\n');
+    .join('\n\n');
 }
 
 export const waiterName = (name: string): string => xformName(name);

@@ -34,4 +34,6 @@ export interface AwsCliHost {
   now(): number;
   /** Waiter delays on the simulated clock (the host fast-forwards). */
   sleep(ms: number): Promise<void>;
+  /** `Linux/<kernel> exe/x86_64.<distro>` for `aws --version` (the guest's uname); a generic line without it. */
+  platform?: string;
 }

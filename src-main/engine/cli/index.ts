@@ -21,7 +21,12 @@ import { ValueError } from './shorthand';
 
 export type { AwsCliHost, AwsCliFs } from './host';
 
-export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.nimbus-lab prompt/off';
+/** As the official installer's build prints it (exe/…); the host may name the guest's kernel and distribution. */
+export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 exe/x86_64 prompt/off';
+
+export function cliVersion(host: AwsCliHost): string {
+  return host.platform ? `aws-cli/2.9.19 Python/3.11.2 ${host.platform} prompt/off` : CLI_VERSION;
+}
 
 const GLOBAL_OPTIONS: OptionSpec[] = [
   { flag: '--debug', dest: 'debug', nargs: 0 },
@@ -50,11 +55,12 @@ function commandTable(): string[] {
 
 async function run(argv: string[], host: AwsCliHost): Promise<number> {
   const commands = commandTable();
-  const { values, extras } = parseKnownArgs(argv, { options: GLOBAL_OPTIONS, positionals: [{ dest: 'command', nargs: 1, choices: commands }] });
-  if (values.get('version')) {
-    host.stdout(`${CLI_VERSION}\n`);
+  // awscli's --version action prints and exits before the command is required.
+  if (argv.includes('--version')) {
+    host.stdout(`${cliVersion(host)}\n`);
     return 0;
   }
+  const { values, extras } = parseKnownArgs(argv, { options: GLOBAL_OPTIONS, positionals: [{ dest: 'command', nargs: 1, choices: commands }] });
   const str = (k: string): string | undefined => values.get(k) as string | undefined;
   const globals: GlobalOptions = {
     debug: !!values.get('debug'),

@@ -22,6 +22,7 @@ import { toCallInput, validateParams } from './validate';
 import { operationHelp } from './help';
 import { resolvePath, readFileForCli } from './files';
 import { pyInt } from './shorthand';
+import { afterCall, beforeCallChecks } from './after-call';
 
 type Dict = Record<string, unknown>;
 
@@ -128,6 +129,7 @@ export async function runOperation(session: Session, model: LoadedModel, cliServ
   if (fromFile) params = { ...fromFile, ...params };
   // botocore fills idempotency tokens the caller left out with a fresh UUID (generate_idempotent_uuid).
   for (const [name, member] of Object.entries(op.input?.members ?? {})) if (member.idempotencyToken && params[name] === undefined) params[name] = randomUUID();
+  beforeCallChecks(model.service, opName, values);
   beforeCall(model.service, opName, params);
   const decodeKeys = wantsUrlDecoding(model.service, opName, params);
   if (op.input) params = decodeBlobs(op.input, params) as Dict;
@@ -140,6 +142,7 @@ export async function runOperation(session: Session, model: LoadedModel, cliServ
     const outfile = values.get('outfile') as string | undefined;
     if (outfile !== undefined) await writeStreamingBody(session, op, out, outfile);
     const rendered = renderOutput(op.output, out, protocol);
+    await afterCall(session, model.service, opName, out, rendered, values);
     if (decodeKeys) urlDecodeListing(rendered);
     return rendered;
   };

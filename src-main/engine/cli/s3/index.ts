@@ -16,6 +16,7 @@ import { displayLocal, isS3, passesFilters, resolvePath, splitS3, walkLocal, typ
 import { guessMimeType } from './mime';
 import { presignUrl } from './presign';
 import { resolveCredentials } from '../config';
+import { fill, manPage } from '../help';
 
 type Dict = Record<string, unknown>;
 const COMMANDS = ['cp', 'ls', 'mb', 'mv', 'presign', 'rb', 'rm', 'sync', 'website'];
@@ -437,7 +438,13 @@ export async function runS3(session: Session, args: string[]): Promise<number> {
   const sub = args[0];
   if (sub === undefined) throw new ArgParseError('the following arguments are required: subcommand');
   if (sub === 'help') {
-    session.host.stdout('s3\n^^\n\nDESCRIPTION\n^^^^^^^^^^^\n\n   High-level commands that manage buckets and objects (section 8 of the book).\n\nAVAILABLE COMMANDS\n^^^^^^^^^^^^^^^^^^\n\n' + COMMANDS.map((c) => `   o ${c}\n\n`).join(''));
+    session.host.stdout(
+      manPage('s3', [
+        ['NAME', '       s3 -'],
+        ['DESCRIPTION', fill('High-level commands that manage buckets and objects (section 8 of the book).')],
+        ['AVAILABLE COMMANDS', COMMANDS.map((c) => `       o ${c}`).join('\n\n')],
+      ]),
+    );
     return 0;
   }
   if (!COMMANDS.includes(sub)) throw new ArgParseError(`argument subcommand: ${invalidChoiceMessage(sub, [...COMMANDS, 'help'])}`);

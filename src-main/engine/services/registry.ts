@@ -14,10 +14,11 @@ import { rdsProvider } from './rds';
 import { snsProvider } from './sns';
 import { eventsProvider } from './events';
 import { cloudtrailProvider } from './cloudtrail';
+import { logsProvider } from './logs';
 import { queuePolicyFor, sqsProvider } from './sqs';
 import { elbv2Provider } from './elasticloadbalancingv2';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider, monitoringProvider, snsProvider, eventsProvider, cloudtrailProvider, rdsProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider, monitoringProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, rdsProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

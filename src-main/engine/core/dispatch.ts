@@ -3,6 +3,7 @@
  * validate against the model → authorize → run the handler in a transaction → record the event.
  */
 import { AwsError, internalFailure, notImplementedInLab } from '../protocol/errors';
+import { isStorageFailure, logStorageFailure, storageUnavailable } from './storage-errors';
 import type { Call, CallOptions, Principal } from '../protocol/types';
 import type { LoadedModel } from '../models/load';
 import type { Store } from '../store/store';
@@ -108,7 +109,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     flushTimer = undefined;
     if (pendingReads.length === 0 || !deps.store.db.open) return;
     const rows = pendingReads.splice(0);
-    deps.store.tx(() => rows.forEach(writeEvent));
+    try {
+      deps.store.tx(() => rows.forEach(writeEvent));
+    } catch (e) {
+      // A full disk loses these read events; the reads themselves were answered.
+      if (!isStorageFailure(e)) throw e;
+      logStorageFailure(e);
+    }
   };
   const queueRead = (row: EventRow): void => {
     pendingReads.push(row);
@@ -177,9 +184,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } catch (e) {
       // An error after the final commit (rare: in serialization of the output) keeps the success row.
       if (recorded) throw e;
-      const error = e instanceof AwsError ? e : internalFailure();
-      const event = record(ctx, input, options, error);
-      if (!(e instanceof AwsError)) deps.onInternalError?.(e, event);
+      const storage = !(e instanceof AwsError) && isStorageFailure(e);
+      const error = e instanceof AwsError ? e : storage ? storageUnavailable() : internalFailure();
+      if (storage) logStorageFailure(e);
+      let event: CallEvent;
+      try {
+        event = record(ctx, input, options, error);
+      } catch (writeError) {
+        // The history cannot be written either (the same full disk): answer without it.
+        if (!isStorageFailure(writeError)) throw writeError;
+        logStorageFailure(writeError);
+        event = eventRow(ctx, input, options, error);
+      }
+      if (!(e instanceof AwsError) && !storage) deps.onInternalError?.(e, event);
       deps.onEvent?.(event);
       throw error;
     }

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Store } from '../../store/store';
 import { AwsError } from '../../protocol/errors';
 import { appendChunk, CHUNK_SIZE, commitStagedBlob, createStagingBlob, discardBlob, insertCommittedBlob } from './state/blobs';
+import { isStorageFailure } from '../../core/storage-errors';
 import { badDigest, entityTooLarge, incompleteBody, invalidDigest } from './errors';
 
 export type RequestBodyInput = Buffer | Uint8Array | string | Readable | undefined | null;
@@ -74,8 +75,9 @@ async function ingestStream(store: Store, now: number, body: Readable, maxSize: 
     }
   } catch (e) {
     if (blobId !== undefined) discardBlob(store, blobId);
-    // A failed signature or payload hash check arrives as an AwsError at the end of the stream.
-    throw e instanceof AwsError ? e : incompleteBody();
+    // A failed signature or payload hash check arrives as an AwsError at the end of the stream; a
+    // full disk is the lab's failure, not a short body (the dispatcher answers 503 for it).
+    throw e instanceof AwsError || isStorageFailure(e) ? e : incompleteBody();
   }
   const md5 = hash.digest();
   if (blobId === undefined) {

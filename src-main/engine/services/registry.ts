@@ -10,15 +10,18 @@ import { iamIdentitySource, iamProvider } from './iam';
 import { bucketPolicyFor, s3Provider } from './s3';
 import { sessionFacts, stsProvider, trustPolicy } from './sts';
 import { monitoringProvider } from './monitoring';
-import { rdsProvider } from './rds';
+import { dynamodbProvider } from './dynamodb';
 import { snsProvider } from './sns';
 import { eventsProvider } from './events';
 import { cloudtrailProvider } from './cloudtrail';
 import { logsProvider } from './logs';
 import { queuePolicyFor, sqsProvider } from './sqs';
 import { elbv2Provider } from './elasticloadbalancingv2';
+import { autoscalingProvider } from './autoscaling';
+import { rdsProvider } from './rds';
+import { elasticacheProvider } from './elasticache';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, elbv2Provider, sqsProvider, monitoringProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, rdsProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, autoscalingProvider, rdsProvider, elasticacheProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

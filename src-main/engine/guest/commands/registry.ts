@@ -51,6 +51,8 @@ import { rsyncCommand } from './rsync/rsync';
 import { whichCommand } from './which/which';
 import { abCommand } from './ab/ab';
 import { telnetCommand } from './telnet/telnet';
+import { gitCommand } from './git/git';
+import { redisCliCommand } from './redis-cli/redis-cli';
 import { providerOf } from '../packages';
 
 /** What every guest command is built with. */
@@ -84,6 +86,7 @@ const COMMON: Factory[] = [
 const OWN_PACKAGED: Record<string, (env: CommandEnv, installed: () => boolean) => ShellCommand> = {
   ab: abCommand,
   telnet: telnetCommand,
+  'redis-cli': redisCliCommand,
 };
 
 export function createCommands(env: CommandEnv): ShellCommand[] {

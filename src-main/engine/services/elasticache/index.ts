@@ -1,0 +1,53 @@
+/**
+ * ElastiCache for Redis: single-node cache clusters whose node is a real Redis (redis/, Redis 7.0's
+ * commands and replies) running off the main thread under the supervisor, behind a network
+ * interface in the learner's VPC, so `redis-cli -h <endpoint>` in a guest passes security groups and
+ * NACLs like any connection. Snapshots hold the node's whole dataset. Memcached is not offered.
+ */
+import { defineService } from '../../core/provider';
+import { elasticacheCloudFormation } from './cloudformation';
+import { elasticacheIamTable } from './iam-table';
+import { elasticacheInventory } from './inventory';
+import { startLifecycle } from './lifecycle';
+import { elasticacheMigrations } from './migrations';
+import { elasticacheNetwork } from './network';
+import { CreateCacheCluster } from './CreateCacheCluster';
+import { CreateCacheSubnetGroup } from './CreateCacheSubnetGroup';
+import { CreateSnapshot } from './CreateSnapshot';
+import { DeleteCacheCluster } from './DeleteCacheCluster';
+import { DeleteCacheSubnetGroup } from './DeleteCacheSubnetGroup';
+import { DeleteSnapshot } from './DeleteSnapshot';
+import { DescribeCacheClusters } from './DescribeCacheClusters';
+import { DescribeCacheEngineVersions } from './DescribeCacheEngineVersions';
+import { DescribeCacheSubnetGroups } from './DescribeCacheSubnetGroups';
+import { DescribeSnapshots } from './DescribeSnapshots';
+import { ModifyCacheCluster } from './ModifyCacheCluster';
+import { RebootCacheCluster } from './RebootCacheCluster';
+import { AddTagsToResource, ListTagsForResource, RemoveTagsFromResource } from './tags';
+
+export const elasticacheProvider = defineService({
+  service: 'elasticache',
+  migrations: elasticacheMigrations,
+  handlers: {
+    AddTagsToResource,
+    CreateCacheCluster,
+    CreateCacheSubnetGroup,
+    CreateSnapshot,
+    DeleteCacheCluster,
+    DeleteCacheSubnetGroup,
+    DeleteSnapshot,
+    DescribeCacheClusters,
+    DescribeCacheEngineVersions,
+    DescribeCacheSubnetGroups,
+    DescribeSnapshots,
+    ListTagsForResource,
+    ModifyCacheCluster,
+    RebootCacheCluster,
+    RemoveTagsFromResource,
+  },
+  start: startLifecycle,
+  iam: elasticacheIamTable,
+  cloudformation: elasticacheCloudFormation,
+  inventory: elasticacheInventory,
+  network: elasticacheNetwork,
+});

@@ -1,10 +1,13 @@
 /** An Application Load Balancer in front of two Apache instances: health checks, DNS, round-robin, security groups. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { elbLab, expectAwsError, WEB_USER_DATA, type ElbLab } from './lab';
 
 let lab: ElbLab | undefined;
-afterEach(() => lab?.close());
+// Engines close at the end of the file: a closed engine's store must not be left behind in
+// process-wide registries that a later engine's guests consult (see test/unit/elb/lab.ts).
+const labs: ElbLab[] = [];
+afterAll(() => labs.forEach((l) => l.close()));
 
 async function fleet(l: ElbLab) {
   const net = await l.network();
@@ -13,6 +16,7 @@ async function fleet(l: ElbLab) {
   const ids = [run.Instances[0].InstanceId as string, run2.Instances[0].InstanceId as string];
   const ips = [run.Instances[0].PrivateIpAddress as string, run2.Instances[0].PrivateIpAddress as string];
   await l.run(60_000);
+  await l.webServers(ids);
   const lb = (await l.call('elasticloadbalancingv2', 'CreateLoadBalancer', { Name: 'web', Subnets: net.subnets, SecurityGroups: [net.webSg] })).LoadBalancers[0];
   const tg = (await l.call('elasticloadbalancingv2', 'CreateTargetGroup', { Name: 'web', Protocol: 'HTTP', Port: 80, VpcId: net.vpcId, HealthCheckIntervalSeconds: 10 })).TargetGroups[0];
   await l.call('elasticloadbalancingv2', 'RegisterTargets', { TargetGroupArn: tg.TargetGroupArn, Targets: ids.map((Id) => ({ Id })) });
@@ -26,6 +30,7 @@ const states = async (l: ElbLab, tgArn: string) =>
 describe('an Application Load Balancer', () => {
   it('checks its targets, resolves its name and spreads requests over both', async () => {
     lab = elbLab();
+    labs.push(lab);
     const { ids, ips, lb, tg } = await fleet(lab);
     expect(lb.State.Code).toBe('provisioning');
     expect(lb.DNSName).toMatch(/^web-\d{10}\.us-east-1\.elb\.amazonaws\.com$/);
@@ -43,6 +48,7 @@ describe('an Application Load Balancer', () => {
 
   it('marks a target without a web server unhealthy and sends traffic to the other', async () => {
     lab = elbLab();
+    labs.push(lab);
     const { ids, ips, lb, tg } = await fleet(lab);
     await lab.run(60_000);
     const g = await lab.engine.terminals.guest(ids[0]!);
@@ -58,6 +64,7 @@ describe('an Application Load Balancer', () => {
 
   it('answers 404 health checks with Target.ResponseCodeMismatch', async () => {
     lab = elbLab();
+    labs.push(lab);
     const { ids, tg } = await fleet(lab);
     await lab.call('elasticloadbalancingv2', 'ModifyTargetGroup', { TargetGroupArn: tg.TargetGroupArn, HealthCheckPath: '/missing' });
     await lab.run(60_000);
@@ -67,6 +74,7 @@ describe('an Application Load Balancer', () => {
 
   it('routes by path and answers fixed responses', async () => {
     lab = elbLab();
+    labs.push(lab);
     const { lb } = await fleet(lab);
     const listener = (await lab.call('elasticloadbalancingv2', 'DescribeListeners', { LoadBalancerArn: lb.LoadBalancerArn })).Listeners[0];
     await lab.call('elasticloadbalancingv2', 'CreateRule', {
@@ -88,6 +96,7 @@ describe('an Application Load Balancer', () => {
 
   it('needs two zones, and times out when its security group does not let the client in', async () => {
     lab = elbLab();
+    labs.push(lab);
     const net = await lab.network();
     await expectAwsError(lab.call('elasticloadbalancingv2', 'CreateLoadBalancer', { Name: 'one', Subnets: [net.subnets[0]] }), 'ValidationError', 'At least two subnets in two different Availability Zones must be specified');
     const closed = await lab.call('ec2', 'CreateSecurityGroup', { GroupName: 'closed', Description: 'closed', VpcId: net.vpcId });

@@ -1,10 +1,16 @@
-/** A real in-memory engine with a manual clock for the load balancer and Auto Scaling tests. */
+/**
+ * A real in-memory engine with a manual clock for the load balancer and Auto Scaling tests. Test
+ * files close their engines only at the end: RDS's process-wide list of runtimes
+ * (services/rds/network.ts) still answers with a closed engine's store, which breaks a later
+ * engine's guests (yum fails with "The database connection is not open").
+ */
 import { expect } from 'vitest';
 import { createClock } from '../../../src-main/engine/clock/clock';
 import { createEngine, type Engine } from '../../../src-main/engine/index';
 import { GuestShell } from '../../../src-main/engine/guest/session';
 import { AwsError } from '../../../src-main/engine/protocol/errors';
 import { healthIdle } from '../../../src-main/engine/services/elasticloadbalancingv2/index';
+import { reconcilerOf } from '../../../src-main/engine/services/autoscaling/index';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export const START = Date.UTC(2026, 0, 10, 12, 0, 0);
@@ -19,6 +25,8 @@ export interface ElbLab {
   call(service: string, op: string, input?: Record<string, unknown>): Promise<any>;
   /** Steps simulated time in `stepMs` steps, letting health checks and other async work finish at each. */
   run(ms: number, stepMs?: number): Promise<void>;
+  /** Waits (real time, up to 20 s) until each instance's user data has started a web server. */
+  webServers(ids: readonly string[]): Promise<void>;
   /** A command in the learner's workstation shell. */
   workstation(line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   /** The default VPC, two of its subnets (two zones) and a security group open on port 80. */
@@ -41,7 +49,20 @@ export function elbLab(): ElbLab {
         clock.advance(stepMs);
         for (let i = 0; i < 20; i++) await tick();
         await healthIdle(engine.store);
+        await reconcilerOf(engine.store)?.idle();
         for (let i = 0; i < 5; i++) await tick();
+        await reconcilerOf(engine.store)?.idle();
+      }
+    },
+    async webServers(ids) {
+      const deadline = Date.now() + 20_000;
+      for (const id of ids) {
+        for (;;) {
+          const g = await engine.terminals.guest(id);
+          if (g && [...g.services.values()].some((s) => s.kind === 'httpd')) break;
+          if (Date.now() > deadline) throw new Error(`no web server on ${id}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
       }
     },
     async workstation(line) {

@@ -73,3 +73,5 @@ export const elbv2Provider = defineService({
 
 export { createLoadBalancerDataPlane, type LoadBalancerDataPlane, type Client as LoadBalancerClient } from './data-plane';
 export { healthIdle } from './health';
+// Auto Scaling's ELB health checks and target group checks read these (it may not import this folder's state/).
+export { instanceTargetState, targetGroupExists } from './state/targets';

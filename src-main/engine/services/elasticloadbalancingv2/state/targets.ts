@@ -115,3 +115,18 @@ export function recordProbe(ctx: Ctx, tg: TargetGroupRow, t: TargetRow, result: 
     .stmt('UPDATE elbv2_targets SET state = ?, reason = ?, description = ?, passes = ?, fails = ?, next_check_at = ? WHERE id = ?')
     .run(state, reason, description, passes, fails, next, t.id);
 }
+
+/**
+ * What Auto Scaling's ELB health check reads: the state of an instance in a target group as
+ * DescribeTargetHealth would show it (undefined: the group or the registration does not exist).
+ */
+export function instanceTargetState(ctx: Ctx, tgArn: string, instanceId: string): string | undefined {
+  const tg = ctx.store.stmt('SELECT * FROM elbv2_target_groups WHERE account_id = ? AND region = ? AND arn = ?').get(ctx.accountId, ctx.region, tgArn) as TargetGroupRow | undefined;
+  if (!tg) return undefined;
+  const t = targetsOf(ctx, tg.arn).find((x) => x.target_id === instanceId);
+  if (!t) return undefined;
+  return healthOf(ctx, tg, t, loadBalancersOfGroup(ctx, tg.arn).length > 0).State;
+}
+
+export const targetGroupExists = (ctx: Ctx, tgArn: string): boolean =>
+  ctx.store.stmt('SELECT 1 FROM elbv2_target_groups WHERE account_id = ? AND region = ? AND arn = ?').get(ctx.accountId, ctx.region, tgArn) !== undefined;

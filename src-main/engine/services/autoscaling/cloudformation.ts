@@ -1,0 +1,172 @@
+/**
+ * CloudFormation resource types of Auto Scaling, through the real API. A group is ready once its
+ * desired capacity is InService (CloudFormation waits for a group to stabilise); a CreationPolicy's
+ * signals from its instances (cfn-signal --resource) are then awaited by the stack runner.
+ */
+import { allTags, bool, clean, generatedName, ignoreNotFound, num, objList, str, strList, type Json, type JsonObject, type ResourceCtx, type ResourceProvider } from '../../core/resource-provider';
+
+const asg = (rc: ResourceCtx, op: string, input: Record<string, unknown>) => rc.call('autoscaling', op, input);
+
+const isGroupGone = (e: unknown) => e instanceof Error && /not found/i.test(e.message);
+
+function blockDevices(v: Json | undefined) {
+  const list = objList(v).map((m) => {
+    const ebs = m.Ebs as JsonObject | undefined;
+    return clean({
+      DeviceName: str(m.DeviceName),
+      VirtualName: str(m.VirtualName),
+      NoDevice: bool(m.NoDevice),
+      Ebs: ebs ? clean({ VolumeSize: num(ebs.VolumeSize), VolumeType: str(ebs.VolumeType), DeleteOnTermination: bool(ebs.DeleteOnTermination), Iops: num(ebs.Iops), SnapshotId: str(ebs.SnapshotId), Encrypted: bool(ebs.Encrypted) }) : undefined,
+    });
+  });
+  return list.length ? list : undefined;
+}
+
+const launchConfiguration: ResourceProvider = {
+  async create(rc, props) {
+    const name = str(props.LaunchConfigurationName) ?? generatedName(rc, 255, { suffix: 12 });
+    await asg(rc, 'CreateLaunchConfiguration', clean({
+      LaunchConfigurationName: name,
+      ImageId: str(props.ImageId),
+      InstanceType: str(props.InstanceType),
+      KeyName: str(props.KeyName),
+      SecurityGroups: strList(props.SecurityGroups),
+      UserData: str(props.UserData),
+      IamInstanceProfile: str(props.IamInstanceProfile),
+      AssociatePublicIpAddress: bool(props.AssociatePublicIpAddress),
+      BlockDeviceMappings: blockDevices(props.BlockDeviceMappings),
+      InstanceMonitoring: props.InstanceMonitoring !== undefined ? { Enabled: bool(props.InstanceMonitoring) ?? true } : undefined,
+      EbsOptimized: bool(props.EbsOptimized),
+      SpotPrice: str(props.SpotPrice),
+      PlacementTenancy: str(props.PlacementTenancy),
+    }));
+    return { physicalId: name };
+  },
+  async delete(rc, physicalId) {
+    await ignoreNotFound(asg(rc, 'DeleteLaunchConfiguration', { LaunchConfigurationName: physicalId }).catch((e: unknown) => {
+      if (isGroupGone(e)) return;
+      throw e;
+    }));
+  },
+};
+
+function groupInput(props: JsonObject) {
+  return clean({
+    LaunchConfigurationName: str(props.LaunchConfigurationName),
+    MinSize: num(props.MinSize),
+    MaxSize: num(props.MaxSize),
+    DesiredCapacity: num(props.DesiredCapacity),
+    DefaultCooldown: num(props.Cooldown),
+    AvailabilityZones: strList(props.AvailabilityZones),
+    VPCZoneIdentifier: strList(props.VPCZoneIdentifier)?.join(','),
+    HealthCheckType: str(props.HealthCheckType),
+    HealthCheckGracePeriod: num(props.HealthCheckGracePeriod),
+    TerminationPolicies: strList(props.TerminationPolicies),
+    NewInstancesProtectedFromScaleIn: bool(props.NewInstancesProtectedFromScaleIn),
+  });
+}
+
+async function describeGroup(rc: ResourceCtx, name: string): Promise<Record<string, any> | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const out = await asg(rc, 'DescribeAutoScalingGroups', { AutoScalingGroupNames: [name] });
+  return out.AutoScalingGroups?.[0];
+}
+
+const group: ResourceProvider = {
+  async create(rc, props) {
+    if (props.LaunchTemplate || props.MixedInstancesPolicy) throw new Error('Launch templates are not simulated in Nimbus Lab yet; use a launch configuration');
+    const name = str(props.AutoScalingGroupName) ?? generatedName(rc, 255, { suffix: 12 });
+    const tags = objList(props.Tags).map((t) => ({ ResourceId: name, ResourceType: 'auto-scaling-group', Key: String(t.Key), Value: String(t.Value ?? ''), PropagateAtLaunch: bool(t.PropagateAtLaunch) ?? false }));
+    // CloudFormation's own tags reach the instances too, as on AWS.
+    for (const t of allTags(rc, {})) if (!tags.some((x) => x.Key === t.Key)) tags.push({ ResourceId: name, ResourceType: 'auto-scaling-group', Key: t.Key, Value: t.Value, PropagateAtLaunch: true });
+    await asg(rc, 'CreateAutoScalingGroup', clean({ AutoScalingGroupName: name, ...groupInput(props), TargetGroupARNs: strList(props.TargetGroupARNs), LoadBalancerNames: strList(props.LoadBalancerNames), Tags: tags }));
+    for (const m of objList(props.MetricsCollection)) await asg(rc, 'EnableMetricsCollection', clean({ AutoScalingGroupName: name, Granularity: str(m.Granularity) ?? '1Minute', Metrics: strList(m.Metrics) }));
+    return { physicalId: name };
+  },
+  async update(rc, physicalId, props, old) {
+    await asg(rc, 'UpdateAutoScalingGroup', { AutoScalingGroupName: physicalId, ...groupInput(props) });
+    const before = strList(old.TargetGroupARNs) ?? [];
+    const after = strList(props.TargetGroupARNs) ?? [];
+    const added = after.filter((a) => !before.includes(a));
+    const gone = before.filter((a) => !after.includes(a));
+    if (added.length) await asg(rc, 'AttachLoadBalancerTargetGroups', { AutoScalingGroupName: physicalId, TargetGroupARNs: added });
+    if (gone.length) await asg(rc, 'DetachLoadBalancerTargetGroups', { AutoScalingGroupName: physicalId, TargetGroupARNs: gone });
+  },
+  async ready(rc, physicalId) {
+    const g = await describeGroup(rc, physicalId);
+    if (!g) return false;
+    const inService = (g.Instances as { LifecycleState: string }[]).filter((i) => i.LifecycleState === 'InService').length;
+    return inService >= Number(g.DesiredCapacity);
+  },
+  async delete(rc, physicalId) {
+    const g = await describeGroup(rc, physicalId);
+    if (!g) return;
+    if (g.Status !== 'Delete in progress') await asg(rc, 'DeleteAutoScalingGroup', { AutoScalingGroupName: physicalId, ForceDelete: true });
+    await rc.waitFor(async () => (await describeGroup(rc, physicalId)) === undefined, 5_000, 30 * 60_000, `Auto Scaling group ${physicalId} to terminate its instances`);
+  },
+};
+
+const scalingPolicy: ResourceProvider = {
+  async create(rc, props) {
+    const name = generatedName(rc, 255, { suffix: 12 });
+    const tt = props.TargetTrackingConfiguration as JsonObject | undefined;
+    const pre = tt?.PredefinedMetricSpecification as JsonObject | undefined;
+    const out = await asg(rc, 'PutScalingPolicy', clean({
+      AutoScalingGroupName: str(props.AutoScalingGroupName),
+      PolicyName: name,
+      PolicyType: str(props.PolicyType),
+      AdjustmentType: str(props.AdjustmentType),
+      ScalingAdjustment: num(props.ScalingAdjustment),
+      MinAdjustmentMagnitude: num(props.MinAdjustmentMagnitude),
+      Cooldown: num(props.Cooldown),
+      MetricAggregationType: str(props.MetricAggregationType),
+      EstimatedInstanceWarmup: num(props.EstimatedInstanceWarmup),
+      StepAdjustments: props.StepAdjustments
+        ? objList(props.StepAdjustments).map((s) => clean({ MetricIntervalLowerBound: num(s.MetricIntervalLowerBound), MetricIntervalUpperBound: num(s.MetricIntervalUpperBound), ScalingAdjustment: num(s.ScalingAdjustment) }))
+        : undefined,
+      TargetTrackingConfiguration: tt
+        ? clean({
+            TargetValue: num(tt.TargetValue),
+            DisableScaleIn: bool(tt.DisableScaleIn),
+            PredefinedMetricSpecification: pre ? clean({ PredefinedMetricType: str(pre.PredefinedMetricType), ResourceLabel: str(pre.ResourceLabel) }) : undefined,
+            CustomizedMetricSpecification: tt.CustomizedMetricSpecification as Record<string, unknown> | undefined,
+          })
+        : undefined,
+    }));
+    return { physicalId: String(out.PolicyARN), attributes: { Arn: String(out.PolicyARN), PolicyName: name } };
+  },
+  async delete(rc, physicalId, props) {
+    await asg(rc, 'DeletePolicy', { PolicyName: physicalId, AutoScalingGroupName: str(props.AutoScalingGroupName) }).catch((e: unknown) => {
+      if (!(e instanceof Error && /not found|No scaling policy/i.test(e.message))) throw e;
+    });
+  },
+};
+
+const scheduledAction: ResourceProvider = {
+  async create(rc, props) {
+    const name = generatedName(rc, 255, { suffix: 12 });
+    await asg(rc, 'PutScheduledUpdateGroupAction', clean({
+      AutoScalingGroupName: str(props.AutoScalingGroupName),
+      ScheduledActionName: name,
+      StartTime: str(props.StartTime),
+      EndTime: str(props.EndTime),
+      Recurrence: str(props.Recurrence),
+      MinSize: num(props.MinSize),
+      MaxSize: num(props.MaxSize),
+      DesiredCapacity: num(props.DesiredCapacity),
+      TimeZone: str(props.TimeZone),
+    }));
+    return { physicalId: name, attributes: { ScheduledActionName: name } };
+  },
+  async delete(rc, physicalId, props) {
+    await asg(rc, 'DeleteScheduledAction', { AutoScalingGroupName: str(props.AutoScalingGroupName), ScheduledActionName: physicalId }).catch((e: unknown) => {
+      if (!(e instanceof Error && /not found/i.test(e.message))) throw e;
+    });
+  },
+};
+
+export const autoscalingCloudFormation: Record<string, ResourceProvider> = {
+  'AWS::AutoScaling::LaunchConfiguration': launchConfiguration,
+  'AWS::AutoScaling::AutoScalingGroup': group,
+  'AWS::AutoScaling::ScalingPolicy': scalingPolicy,
+  'AWS::AutoScaling::ScheduledAction': scheduledAction,
+};

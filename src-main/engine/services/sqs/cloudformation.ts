@@ -59,6 +59,10 @@ const queue: ResourceProvider = {
     const defaults: Record<string, string> = { DelaySeconds: '0', MaximumMessageSize: '1048576', MessageRetentionPeriod: '345600', ReceiveMessageWaitTimeSeconds: '0', VisibilityTimeout: '30', RedrivePolicy: '', RedriveAllowPolicy: '' };
     for (const k of Object.keys(attributesOf(old))) if (!(k in next) && k in defaults) next[k] = defaults[k]!;
     if (Object.keys(next).length) await rc.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: next });
+    const tags = Object.fromEntries(allTags(rc, props).map((t) => [t.Key, t.Value]));
+    const dropped = allTags(rc, old).map((t) => t.Key).filter((k) => !(k in tags));
+    if (dropped.length) await rc.call('sqs', 'UntagQueue', { QueueUrl: url, TagKeys: dropped });
+    if (Object.keys(tags).length) await rc.call('sqs', 'TagQueue', { QueueUrl: url, Tags: tags });
     return { attributes: queueAttributes(rc, url) };
   },
   async delete(rc, url) {

@@ -32,3 +32,24 @@ describe('AWS/SQS metrics', () => {
     expect(Object.fromEntries(next.map((s) => [s.name, s.value])).NumberOfMessagesSent).toBe(0);
   });
 });
+
+describe('AWS/SQS metrics in CloudWatch', () => {
+  it('the monitoring loop publishes queue depth each simulated minute (what chapter 17 alarms on)', async () => {
+    const lab = sqsLab();
+    const url = await lab.queue('scaled');
+    for (let i = 0; i < 5; i++) await lab.sqs('SendMessage', { QueueUrl: url, MessageBody: `job ${i}` });
+    const start = lab.clock.now();
+    lab.tick(180);
+    const stats = (await lab.engine.call(lab.engine.account.root, 'monitoring', 'GetMetricStatistics', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: 'scaled' }],
+      StartTime: new Date(start - 60_000),
+      EndTime: new Date(lab.clock.now()),
+      Period: 60,
+      Statistics: ['Maximum'],
+    }, { region: 'us-east-1' })) as { Datapoints: { Maximum: number }[] };
+    expect(stats.Datapoints.length).toBeGreaterThanOrEqual(2);
+    expect(stats.Datapoints.every((d) => d.Maximum === 5)).toBe(true);
+  });
+});

@@ -82,15 +82,26 @@ function tick(engine: LoopEngine, at: number, schedule: (at: number) => void): v
   }
 }
 
-let regionNames: string[] | undefined;
+/** Regions the account has called in (refreshed every simulated hour): samplers need not visit all thirty. */
+const activeRegions = new WeakMap<Store, { at: number; regions: string[] }>();
 
-/** The manifests' own samplers, for the lab account in every region. */
+function regionsOf(store: Store, account: string, at: number): string[] {
+  const cached = activeRegions.get(store);
+  if (cached && at - cached.at < 3_600_000) return cached.regions;
+  const known = new Set(loadRegions(findResourcesDir()).all.map((r) => r.name));
+  const used = (store.stmt('SELECT DISTINCT region FROM events WHERE account_id = ?').all(account) as { region: string }[]).map((r) => r.region).filter((r) => known.has(r));
+  const regions = [...new Set(['us-east-1', ...used])];
+  activeRegions.set(store, { at, regions });
+  return regions;
+}
+
+/** The manifests' own samplers, for the lab account in every region it uses. */
 function manifestSamples(engine: LoopEngine, at: number): MetricSample[] {
   const samplers = (engine.manifests ?? []).filter((m) => m.metrics?.sample);
   if (samplers.length === 0) return [];
   const account = (engine.store.stmt("SELECT value FROM lab_meta WHERE key = 'account_id'").get() as { value: string } | undefined)?.value;
   if (!account) return [];
-  regionNames ??= loadRegions(findResourcesDir()).all.map((r) => r.name);
+  const regionNames = regionsOf(engine.store, account, at);
   const out: MetricSample[] = [];
   for (const m of samplers) {
     const spec = m.metrics!;

@@ -8,6 +8,8 @@ import { monitoringIamTable } from './iam-table';
 import { monitoringInventory } from './inventory';
 import { monitoringMigrations } from './migrations';
 import { startLoop } from './engine-loop';
+import './sources/ec2';
+import './sources/billing';
 import { PutMetricData } from './PutMetricData';
 import { GetMetricStatistics } from './GetMetricStatistics';
 import { ListMetrics } from './ListMetrics';

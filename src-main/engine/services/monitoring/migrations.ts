@@ -71,4 +71,18 @@ export const monitoringMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'monitoring',
+    version: 2,
+    name: 'running instances CloudWatch measures',
+    up: `
+      CREATE TABLE cw_ec2_watch (
+        instance_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        instance_type TEXT NOT NULL,
+        detailed INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,75 @@
+/**
+ * AWS/EC2 metrics computed from what guests do. EC2 announces state changes; when an instance
+ * starts running CloudWatch reads its type and monitoring state once (DescribeInstances) into
+ * cw_ec2_watch. Each simulated minute the guest CPU counter of every watched instance
+ * (guest/cpu.ts `cpuSecondsOf`) becomes CPUUtilization: per minute with detailed monitoring, per
+ * 5 minutes with basic, as CPU seconds used / (vCPUs × period). StatusCheckFailed* are 0: the lab
+ * has no host failures yet. Network and disk counters do not exist in the lab yet, so those
+ * metrics are not published rather than invented.
+ */
+import { cpuSecondsOf } from '../../../guest/cpu';
+import { servicePrincipal } from '../../../core/account';
+import type { Store } from '../../../store/store';
+import { findInstanceType, onInstanceStateChange } from '../../ec2';
+import { callFor, registerMetricSource, type MetricSample } from '../engine-loop';
+
+interface WatchRow {
+  account_id: string;
+  region: string;
+  instance_id: string;
+  instance_type: string;
+  detailed: number;
+}
+
+/** Per store: the counter reading at the start of the current period, per instance. */
+const baselines = new WeakMap<Store, Map<string, { at: number; cpu: number }>>();
+
+onInstanceStateChange(({ ctx, instanceId, current }) => {
+  if (current !== 'running') {
+    ctx.store.stmt('DELETE FROM cw_ec2_watch WHERE instance_id = ?').run(instanceId);
+    return;
+  }
+  const call = callFor(ctx.store);
+  if (!call) return;
+  const { accountId, region, store } = ctx;
+  // Read once the state change has committed (the listener runs inside EC2's transaction).
+  queueMicrotask(() => {
+    void call(servicePrincipal(accountId, 'cloudwatch'), 'ec2', 'DescribeInstances', { InstanceIds: [instanceId] }, { region, source: 'internal' })
+      .then((out) => {
+        const inst = (out.Reservations as { Instances: { InstanceType: string; Monitoring?: { State?: string }; State?: { Name?: string } }[] }[] | undefined)?.[0]?.Instances?.[0];
+        if (!inst || inst.State?.Name !== 'running' || !store.db.open) return;
+        store.tx(() =>
+          store
+            .stmt('INSERT OR REPLACE INTO cw_ec2_watch (account_id, region, instance_id, instance_type, detailed) VALUES (?, ?, ?, ?, ?)')
+            .run(accountId, region, instanceId, inst.InstanceType, inst.Monitoring?.State === 'enabled' ? 1 : 0),
+        );
+      })
+      .catch(() => undefined);
+  });
+});
+
+registerMetricSource('ec2', ({ store, to }) => {
+  const rows = store.stmt('SELECT * FROM cw_ec2_watch').all() as WatchRow[];
+  if (rows.length === 0) return [];
+  let base = baselines.get(store);
+  if (!base) baselines.set(store, (base = new Map()));
+  const out: MetricSample[] = [];
+  for (const r of rows) {
+    const periodMs = r.detailed ? 60_000 : 300_000;
+    const cpu = cpuSecondsOf(r.instance_id);
+    const b = base.get(r.instance_id);
+    if (!b || cpu < b.cpu) {
+      base.set(r.instance_id, { at: Math.floor(to / periodMs) * periodMs, cpu });
+      continue;
+    }
+    if (to % periodMs !== 0 || to - b.at < periodMs) continue;
+    const vCpus = findInstanceType(r.instance_type)?.vCpus ?? 1;
+    const util = Math.min(100, Math.max(0, ((cpu - b.cpu) / (vCpus * ((to - b.at) / 1000))) * 100));
+    base.set(r.instance_id, { at: to, cpu });
+    const dims = [{ Name: 'InstanceId', Value: r.instance_id }];
+    const at = to - periodMs;
+    const sample = (MetricName: string, Value: number, Unit: string) => ({ accountId: r.account_id, region: r.region, namespace: 'AWS/EC2', datum: { MetricName, Dimensions: dims, Value, Unit, Timestamp: at } });
+    out.push(sample('CPUUtilization', util, 'Percent'), sample('StatusCheckFailed', 0, 'Count'), sample('StatusCheckFailed_Instance', 0, 'Count'), sample('StatusCheckFailed_System', 0, 'Count'));
+  }
+  return out;
+});

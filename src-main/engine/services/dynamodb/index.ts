@@ -29,6 +29,7 @@ import { ListTagsOfResource } from './ListTagsOfResource';
 import { DescribeLimits } from './DescribeLimits';
 import { startTtl } from './ttl';
 import { withBinaryOutput as bytes } from './wire';
+import { dynamodbMetrics } from './metrics';
 
 export const dynamodbProvider = defineService({
   service: 'dynamodb',
@@ -54,6 +55,10 @@ export const dynamodbProvider = defineService({
   iam: dynamodbIamTable,
   cloudformation: {},
   inventory: dynamodbInventory,
+  metrics: dynamodbMetrics,
 });
 
 export { consumption } from './throughput';
+
+/** A table's capacity settings, for Application Auto Scaling's checks (undefined: no such table). */
+export { findTable as findTableForScaling } from './state/tables';

@@ -86,6 +86,9 @@ const COMMON: Factory[] = [
 const OWN_PACKAGED: Record<string, (env: CommandEnv, installed: () => boolean) => ShellCommand> = {
   ab: abCommand,
   telnet: telnetCommand,
+  // The learner's workstation has git, as the book expects of their computer; instances get it from a package.
+  git: (env, installed) =>
+    gitCommand(env, () => (env.guest.image.packageManager === 'none' ? '2.39.2' : installed() ? providerOf(env.guest, 'git')!.version.replace(/^\d+:/, '').replace(/[-~+].*$/, '') : undefined)),
   'redis-cli': redisCliCommand,
 };
 
@@ -112,6 +115,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
 export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
   const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
+  if (image.packageManager === 'none') ours.push('git');
   const pm = image.packageManager === 'apt' ? ['apt-get', 'apt'] : image.packageManager === 'none' ? [] : ['yum', 'yum-config-manager', 'chkconfig', ...(image.packageManager === 'dnf' ? ['dnf'] : [])];
   return [...new Set([...builtins, ...ours, ...pm]), ...(image.initSystem === 'systemd' ? ['systemctl'] : [])];
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bootInstance, createWorld, run, shellOf, workstation } from '../harness';
+import type { BookCodeSource } from '../../../../src-main/engine/guest/commands/git/git';
+
+const REPO = 'https://github.com/AWSinAction/code2.git';
+
+describe('git clone of the book\'s repository', () => {
+  it('says how to import when the lab has no copy, clones it once imported, and git status sees edits', async () => {
+    const world = createWorld();
+    const sh = shellOf(await workstation(world));
+    const before = await run(sh, `git clone ${REPO}`);
+    expect(before.code).toBe(128);
+    expect(before.err).toContain("Cloning into 'code2'...\nfatal: unable to access 'https://github.com/AWSinAction/code2.git': the book's code has not been imported into this lab.");
+    expect(before.err).toContain('./bin/nimbus import-book-code PATH');
+    const files = new Map<string, Uint8Array>([
+      ['chapter04/virtualmachine.yaml', new TextEncoder().encode("AWSTemplateFormatVersion: '2010-09-09'\n")],
+      ['chapter04/virtualmachine.sh', new TextEncoder().encode('#!/bin/bash -e\necho vm\n')],
+      ['README.md', new TextEncoder().encode('# code2\n')],
+    ]);
+    (world.host as { bookCode?: BookCodeSource }).bookCode = { files: () => files };
+    const r = await run(sh, `git clone ${REPO}`);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^Cloning into 'code2'\.\.\.\nremote: Enumerating objects: 3, done\.\n/);
+    expect((await run(sh, 'ls code2/chapter04; ls -l code2/chapter04/virtualmachine.sh')).out).toMatch(/^virtualmachine\.sh\nvirtualmachine\.yaml\n-rwxr-xr-x /);
+    expect((await run(sh, 'cd code2 && git status')).out).toBe("On branch master\nYour branch is up to date with 'origin/master'.\n\nnothing to commit, working tree clean\n");
+    await run(sh, 'cd ~/code2 && echo more >> README.md && touch notes.txt && rm chapter04/virtualmachine.yaml');
+    const st = (await run(sh, 'cd ~/code2/chapter04 && git status')).out;
+    expect(st).toContain('\tmodified:   README.md\n\tdeleted:    chapter04/virtualmachine.yaml\n');
+    expect(st).toContain('Untracked files:\n  (use "git add <file>..." to include in what will be committed)\n\n\tnotes.txt\n');
+    expect((await run(sh, `cd ~ && git clone ${REPO}`)).err).toBe("fatal: destination path 'code2' already exists and is not an empty directory.\n");
+    expect((await run(sh, 'git clone https://github.com/someone/else.git')).err).toContain('Could not resolve host: github.com');
+  });
+
+  it('on an instance git comes from a package', async () => {
+    const sh = shellOf(await bootInstance(createWorld()));
+    expect((await run(sh, 'git --version')).err).toBe('-bash: git: command not found\n');
+    await run(sh, 'sudo yum install -y git');
+    expect((await run(sh, 'git --version')).out).toBe('git version 2.13.6\n');
+  });
+});

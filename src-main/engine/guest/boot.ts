@@ -15,6 +15,7 @@ import { mountFstab } from './commands/mount/mount';
 import { listJobs } from './commands/at/at';
 import { scheduleAtJob, startCron } from './scheduler';
 import { formatDate } from './commands/date/date';
+import { isShell, parseBashArgs, parseShebang, scriptBody, shellQuote } from './bash-args';
 
 const enc = new TextEncoder();
 
@@ -55,8 +56,8 @@ async function runScript(guest: Guest, script: string, label: string): Promise<n
   const { GuestShell } = await import('./session');
   const shell = new GuestShell(guest, root, { tty: '?' });
   try {
-    const r = await shell.exec(script);
-    append(guest, '/var/log/cloud-init-output.log', r.stdout + r.stderr);
+    // Each statement's output (and its `set -x` trace) reaches the log as soon as it is done.
+    const r = await shell.execStatements(script, (text) => append(guest, '/var/log/cloud-init-output.log', text));
     if (r.exitCode !== 0) append(guest, '/var/log/cloud-init.log', `${stamp(guest)} - util.py[WARNING]: Failed running ${label} [${r.exitCode}]\n`);
     return r.exitCode;
   } finally {
@@ -65,14 +66,16 @@ async function runScript(guest: Guest, script: string, label: string): Promise<n
 }
 
 /**
- * cloud-init runs a `#!` script as a program, so its interpreter's options count: `#!/bin/bash -ex`
- * stops at the first failing command and traces each one to cloud-init-output.log. The shell here
- * reads the script as text, so those options become a `set` line in front of it.
+ * cloud-init runs a `#!` script as a program, so its interpreter and options count: `#!/bin/bash -ex`
+ * stops at the first failing command and traces each one to cloud-init-output.log. A shell script
+ * runs statement by statement (its output reaches the log as it goes), its flags as a `set` line
+ * in front; any other interpreter (python...) gets the file, as the kernel would hand it over.
  */
-function shebangOptions(script: string): string {
-  const m = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:bash|sh)((?:\s+-[a-zA-Z]+)+)\s*$/m.exec(script.split('\n', 1)[0]!);
-  const letters = [...new Set((m?.[1] ?? '').replace(/[\s-]/g, '').split('').filter((c) => 'eux'.includes(c)))].join('');
-  return letters ? `set -${letters}\n` : '';
+function userDataScript(ud: string, file: string): string {
+  const bang = parseShebang(ud);
+  if (bang && !isShell(bang.interpreter)) return shellQuote(file);
+  const inv = parseBashArgs(bang?.args ?? [], 'bash');
+  return `${inv.set.length && !inv.answer ? `set ${inv.set.join(' ')}\n` : ''}${scriptBody(ud)}`;
 }
 
 /** #cloud-config: package_update/upgrade, packages, write_files, runcmd (in that order, as cloud-init does). */
@@ -185,7 +188,7 @@ export async function finishBoot(guest: Guest, firstBoot: boolean): Promise<void
       fs.mkdirSync(`${instanceDir}/scripts`, true);
       fs.writeSync(`${instanceDir}/scripts/part-001`, enc.encode(ud), false, 0o700);
       fs.writeSync(`${instanceDir}/user-data.txt`, enc.encode(ud), false, 0o600);
-      const code = await runScript(guest, `${shebangOptions(ud)}${ud}`, `${instanceDir}/scripts/part-001`);
+      const code = await runScript(guest, userDataScript(ud, `${instanceDir}/scripts/part-001`), `${instanceDir}/scripts/part-001`);
       if (code !== 0) host.consoleOutput?.(id, `${stamp(guest)} cloud-init[2453]: util.py[WARNING]: Failed running /var/lib/cloud/instance/scripts/part-001 [${code}]\n`);
     }
   }

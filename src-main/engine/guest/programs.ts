@@ -10,13 +10,16 @@ export const PROGRAM_RUNNER = '.nimbus-exec';
 /** The runner's own file. */
 export const RUNNER_STUB = `#!/bin/sh\n# ${PROGRAM_RUNNER}: runs the programs the lab provides (see /opt/aws/bin)\n`;
 
-/** Script arguments just-bash keeps ($1 to $9). */
-export const SCRIPT_ARGS = 9;
+/**
+ * Script arguments a program script receives. Unpatched just-bash keeps nine; with the runScript
+ * hook (scripts/patch-just-bash.mjs, guest/shell.ts) every argument arrives, and the count the
+ * script passes along still catches a line that lost some.
+ */
+export const SCRIPT_ARGS = 4096;
 
 /**
- * The executable a package installs for a program. just-bash hands a script only its first nine
- * arguments (later ones come as empty words), so the script passes their count too and the runner
- * refuses a longer line instead of running it with arguments missing. Tracing (bash -x) stays in
+ * The executable a package installs for a program. The script passes its argument count too, so the
+ * runner refuses a line whose arguments did not all arrive instead of running it with some missing. Tracing (bash -x) stays in
  * the caller, as with a real script.
  */
 export const programScript = (name: string, pkg: string): string =>

@@ -3,12 +3,13 @@
  * and the rules for streaming output (a line that is one plain command may write straight to the
  * screen; with pipes, redirects or several commands the output comes back in order at the end).
  */
-import { ShellSession, type CommandOutput } from './shell';
+import { ShellSession, splitStatements, type CommandOutput, type LineOutput } from './shell';
 import type { Guest } from './machine';
 import type { GuestUser } from './users';
 import type { InteractiveProgram, SessionInfo, TerminalIo } from './types';
 import { createCommands, type CommandEnv } from './commands/registry';
 import { GUEST_LIMITS } from './limits';
+import { chargeCpu } from './cpu';
 import type { GuestFs } from './fs/guest-fs';
 
 export interface GuestShellOptions {
@@ -23,6 +24,8 @@ export interface GuestShellOptions {
   from?: string;
   /** The ssh agent this session can reach (its own, or forwarded with -A). */
   agent?: SshAgent;
+  /** Overrides the CPU budget of a line (GUEST_LIMITS.maxCpuSecondsPerLine), in real ms (tests). */
+  cpuBudgetMs?: number;
 }
 
 /** Keys an ssh-agent holds: private key PEM text, by comment (the file it came from). */
@@ -93,6 +96,12 @@ export function runsScript(line: string): boolean {
   return /^\s*(?:bash|sh|source|\.|\.{1,2}\/\S*)(?:\s|$)/.test(line);
 }
 
+/** A line's top-level statements; a line just-bash cannot parse runs whole (it reports the error). */
+function statementsOf(line: string): string[] {
+  const parts = splitStatements(line);
+  return parts.length > 0 ? parts : [line];
+}
+
 export class GuestShell implements InteractiveProgram, SessionInfo {
   readonly session: ShellSession;
   readonly history: string[] = [];
@@ -143,6 +152,8 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
         ...(options.env ?? {}),
       },
       sleep: (ms, signal) => guest.host.sleep(ms, signal),
+      onCpu: (ms) => chargeCpu(guest.identity.id, ms, guest.identity.hardware.vCpus, guest.host.clock.warp),
+      ...(options.cpuBudgetMs !== undefined ? { cpuBudgetMs: options.cpuBudgetMs } : {}),
       processInfo: { pid: 3000 + Math.floor(Math.random() * 2000), ppid: 2290, uid: loginUser.uid, gid: loginUser.gid },
     });
     this.pid = guest.allocPid();
@@ -259,12 +270,38 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
       if (first[2]) this.lastStatus = Number(first[2]) & 255;
       return { output: { stdout: '', stderr: '', exitCode: this.lastStatus }, exit: true };
     }
-    const output = await this.exec(line, { io: { ...io, streaming: io.streaming && isPlainLine(line) && !runsScript(line) } as TerminalIo, signal });
-    return { output, exit: false };
+    // Statement by statement, each one's output on the screen as soon as it is done; a statement
+    // that is one plain command may also write straight to the screen while it runs.
+    let status = this.lastStatus;
+    for (const part of statementsOf(line)) {
+      if (signal.aborted) break;
+      const r = await this.exec(part, { io: { ...io, streaming: io.streaming && isPlainLine(part) && !runsScript(part) } as TerminalIo, signal });
+      if (!signal.aborted) io.write(`${r.stdout}${r.stderr}`.replace(/\r?\n/g, '\r\n'));
+      status = r.exitCode;
+      if (r.exited) return { output: { stdout: '', stderr: '', exitCode: status }, exit: true };
+      // Under `set -e` the rest of the line does not run (bash would also end an interactive shell).
+      if (r.stopped || (status !== 0 && this.session.errexit)) break;
+    }
+    return { output: { stdout: '', stderr: '', exitCode: status }, exit: false };
+  }
+
+  /**
+   * Runs a script with no terminal (user data, cron), statement by statement, handing on each
+   * statement's output in order (a `set -x` trace line before the output of its command).
+   */
+  async execStatements(script: string, onOutput: (text: string) => void, opts: { signal?: AbortSignal } = {}): Promise<LineOutput> {
+    let last: LineOutput = { stdout: '', stderr: '', exitCode: 0 };
+    for (const part of statementsOf(script)) {
+      if (opts.signal?.aborted) break;
+      last = await this.exec(part, opts);
+      onOutput(last.stderr.startsWith('+ ') ? last.stderr + last.stdout : last.stdout + last.stderr);
+      if (last.exited || last.stopped || (last.exitCode !== 0 && this.session.errexit)) break;
+    }
+    return { stdout: '', stderr: '', exitCode: last.exitCode, ...(last.exited ? { exited: true } : {}) };
   }
 
   /** Runs a line; `io` is the terminal (interactive) or absent (scripts, remote commands, cron). */
-  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string } = {}): Promise<CommandOutput> {
+  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string } = {}): Promise<LineOutput> {
     const prev = this.currentIo;
     this.currentIo = opts.io;
     try {

@@ -1,17 +1,37 @@
 /**
  * The one file that wraps just-bash. It turns just-bash's "one script in, output out" model into a
- * shell *session*: cwd, variables, exported environment and aliases carry over from one input line to
- * the next, our guest commands are registered as custom commands, host-facing features stay off (no
- * python, no js-exec, no sqlite worker, no real network: our curl is a guest command), and every
- * limit comes from guest/limits.ts.
+ * shell *session*: cwd, variables, functions, arrays, `set` options and aliases carry over from one
+ * input line to the next, our guest commands are registered as custom commands, host-facing
+ * features stay off (no python, no js-exec, no sqlite worker, no real network: our curl is a guest
+ * command), and every limit comes from guest/limits.ts.
+ *
+ * What just-bash lacks, and what this file does about it:
+ * - It keeps functions and `set` options per exec: the statement hook (below) sees the top-level
+ *   interpreter state, which is written back into the session after each line.
+ * - Its `bash`/`sh` know only `-c` and a file: ours read bash's flags (-e -x -ex -s -o pipefail...).
+ * - Its `./script` runner ignores the `#!` line and keeps nine arguments: ours runs the line's
+ *   interpreter with its flags (`#!/bin/bash -ex`) and every argument.
+ * - It runs a script to its end in one go: the statement hook gives the event loop back every few
+ *   milliseconds (guest/cpu.ts), accounts CPU, and stops a line over its CPU budget.
+ * The two hooks are a small patch applied on install (scripts/patch-just-bash.mjs); without it the
+ * shell still works, minus those (see `patched`).
  */
-import { Bash, defineCommand, type CommandName, type IFileSystem } from 'just-bash';
-import { GUEST_LIMITS } from './limits';
+import { Bash, defineCommand, parse, serialize, type CommandName, type IFileSystem } from 'just-bash';
+import { GUEST_LIMITS, limitMessage } from './limits';
+import { CpuMeter } from './cpu';
+import { isShell, parseBashArgs, parseShebang, scriptBody, shellQuote } from './bash-args';
 
 export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+}
+
+/** A line's result, and whether it ended the shell (`exit`, or a failure under `set -e`). */
+export interface LineOutput extends CommandOutput {
+  exited?: boolean;
+  /** Stopped from outside (Ctrl-C, the CPU budget): the rest of a script does not run either. */
+  stopped?: boolean;
 }
 
 export interface SubExecOptions {
@@ -56,6 +76,81 @@ export interface ShellOptions {
   /** Simulated sleep (the guest's `sleep` follows the lab's clock and stops on Ctrl-C). */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   processInfo?: { pid: number; ppid: number; uid: number; gid: number };
+  /** Runnable real milliseconds this shell burnt (guest/cpu.ts charges them to the instance). */
+  onCpu?(realMs: number): void;
+  /** Overrides GUEST_LIMITS.maxCpuSecondsPerLine (tests). */
+  cpuBudgetMs?: number;
+}
+
+/** The hooks scripts/patch-just-bash.mjs adds to just-bash's interpreter. */
+const ON_STATEMENT = Symbol.for('nimbus.onStatement');
+const RUN_SCRIPT = Symbol.for('nimbus.runScript');
+
+/** What the hooks see of just-bash's interpreter (its own names; not part of its typed API). */
+interface JbState {
+  env: Map<string, string>;
+  cwd: string;
+  signal?: AbortSignal;
+  lastExitCode: number;
+  [key: string]: unknown;
+}
+interface JbExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+interface JbExecOptions {
+  env?: Record<string, string>;
+  cwd: string;
+  stdin?: string;
+  signal?: AbortSignal;
+}
+interface JbContext {
+  state: JbState;
+  fs: IFileSystem;
+  execFn(script: string, opts: JbExecOptions): Promise<JbExecResult>;
+}
+
+/** Interpreter state that outlives a line in bash (the rest is per line: loop depth, stdin...). */
+const PERSISTED = ['functions', 'options', 'shoptOptions', 'arrays', 'exportedVars', 'readonlyVars', 'previousDir', 'lastBackgroundPid', 'nextVirtualPid', 'lastArg'] as const;
+
+/**
+ * A variable put in the session's variables before a line and removed by the line's first
+ * statement: just-bash answers an `exit` (or a `set -e` failure) with the variables it started
+ * from, so finding it again says the line ended the shell.
+ */
+const LINE_MARK = '__NIMBUS_LINE__';
+
+/** Whether this process's just-bash carries the hooks (set the first time one is called). */
+export const patched = { statementHook: false };
+
+interface ScriptRun {
+  exec(script: string, opts: JbExecOptions): Promise<JbExecResult>;
+  text: string;
+  name: string;
+  args: readonly string[];
+  set: readonly string[];
+  cwd: string;
+  stdin?: string;
+  signal?: AbortSignal;
+  exported: Record<string, string>;
+}
+
+/** Runs a shell script as bash would run it in a child: its own $0 and arguments, flags as `set`. */
+function runShellScript(r: ScriptRun): Promise<JbExecResult> {
+  const env: Record<string, string> = { ...r.exported, '0': r.name, '#': String(r.args.length), '@': r.args.join(' '), '*': r.args.join(' ') };
+  r.args.forEach((a, i) => (env[String(i + 1)] = a));
+  const prefix = r.set.length ? `set ${r.set.join(' ')}\n` : '';
+  return r.exec(`${prefix}${scriptBody(r.text)}`, { env, cwd: r.cwd, ...(r.stdin !== undefined ? { stdin: r.stdin } : {}), ...(r.signal ? { signal: r.signal } : {}) });
+}
+
+function exportedOf(state: JbState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of (state.exportedVars as Set<string> | undefined) ?? []) {
+    const v = state.env.get(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
 }
 
 const STRERROR: Record<string, string> = {
@@ -80,7 +175,6 @@ const LIMIT_NAMES: Record<string, keyof typeof GUEST_LIMITS> = {
   maxLoopIterations: 'maxLoopIterations',
   maxCallDepth: 'maxCallDepth',
   maxOutputSize: 'maxTerminalOutputBytes',
-  maxExecutionTimeMs: 'maxExecutionTimeMs',
   maxFileSystemBytes: 'maxFileWriteBytes',
 };
 const JB_LIMIT = /^(.*?)(?:,\s*)?(?:increase|raise|see) executionLimits\.(\w+).*$/gm;
@@ -98,6 +192,16 @@ export function humanizeErrors(text: string): string {
     });
 }
 
+/** The top-level statements of a script, each as source text (empty when it does not parse). */
+export function splitStatements(script: string): string[] {
+  try {
+    const ast = parse(script);
+    return ast.statements.map((st) => serialize({ ...ast, statements: [st] }));
+  } catch {
+    return [];
+  }
+}
+
 function errorResult(e: unknown): CommandOutput {
   const msg = (e as Error).message ?? String(e);
   const m = /^(E[A-Z]+): .*?, [a-z]+ '([^']*)'/.exec(msg);
@@ -106,21 +210,103 @@ function errorResult(e: unknown): CommandOutput {
   return { stdout: '', stderr: `-bash: ${msg}\n`, exitCode: 1 };
 }
 
-const quoteAlias = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
+/** No wall-clock deadline: just-bash's own is set beyond reach (setTimeout's largest delay). */
+const NO_DEADLINE_MS = 2 ** 31 - 1;
 
 /**
  * A shell session over just-bash. State between lines: variables (just-bash returns them all after
- * each run), cwd ($PWD), aliases (BASH_ALIAS_* entries, replayed before the next line).
+ * each run; aliases are BASH_ALIAS_* entries among them), cwd ($PWD), and the interpreter state the
+ * statement hook hands back (functions, arrays, `set` and `shopt` options).
  */
 export class ShellSession {
   private readonly bash: Bash;
   private env: Record<string, string>;
   private cwdNow: string;
   private running = false;
+  private readonly meter: CpuMeter;
+  private readonly cpuBudgetMs: number;
+  /** The interpreter state of the line being run (the first statement's). */
+  private top: JbState | undefined;
+  private lineAbort: AbortController | undefined;
+  private lineCpuStart = 0;
+  private overBudget = false;
 
   constructor(opts: ShellOptions) {
     this.env = Object.assign(Object.create(null) as Record<string, string>, opts.env, { PWD: opts.cwd });
     this.cwdNow = opts.cwd;
+    this.meter = new CpuMeter((ms) => opts.onCpu?.(ms));
+    this.cpuBudgetMs = opts.cpuBudgetMs ?? GUEST_LIMITS.maxCpuSecondsPerLine * 1000;
+    const wrap = (c: ShellCommand) =>
+      defineCommand(c.name, async (args, ctx) => {
+        const stdin = Buffer.from(String(ctx.stdin ?? ''), 'latin1').toString('utf8');
+        const env = new Map<string, string>();
+        for (const [k, v] of ctx.env) env.set(k, v);
+        const exec = async (line: string, o: SubExecOptions = {}): Promise<CommandOutput> => {
+          if (!ctx.exec) return { stdout: '', stderr: 'bash: cannot run a sub-shell here\n', exitCode: 126 };
+          try {
+            const r = await ctx.exec(line, {
+              cwd: o.cwd ?? ctx.cwd,
+              ...(o.stdin !== undefined ? { stdin: o.stdin } : {}),
+              ...(o.env ? { env: o.env } : {}),
+              ...(ctx.signal ? { signal: ctx.signal } : {}),
+            });
+            return { stdout: r.stdout, stderr: humanizeErrors(r.stderr), exitCode: r.exitCode };
+          } catch (e) {
+            return errorResult(e);
+          }
+        };
+        const out = await c.run(args, {
+          cwd: ctx.cwd,
+          env,
+          stdin,
+          exec,
+          ...(ctx.origCommand
+            ? {
+                builtin: async (a: string[]) => {
+                  const r = await ctx.origCommand!(a);
+                  return { stdout: r.stdout, stderr: humanizeErrors(r.stderr), exitCode: r.exitCode };
+                },
+              }
+            : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
+        return { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
+      });
+    // bash and sh with bash's flags; the script runs in a child scope of the same interpreter.
+    const shellCommand = (name: 'bash' | 'sh') =>
+      defineCommand(name, async (args, ctx) => {
+        const inv = parseBashArgs(args, name);
+        if (inv.answer) return inv.answer;
+        if (!ctx.exec) return { stdout: '', stderr: `${name}: cannot run a sub-shell here\n`, exitCode: 126 };
+        let text: string;
+        let stdin: string | undefined = ctx.stdin === undefined ? undefined : String(ctx.stdin);
+        if (inv.source === 'command') text = inv.text!;
+        else if (inv.source === 'stdin') {
+          text = Buffer.from(String(ctx.stdin ?? ''), 'latin1').toString('utf8');
+          stdin = '';
+        } else {
+          try {
+            text = await ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, inv.text!));
+          } catch (e) {
+            const code = /^(E[A-Z]+)/.exec((e as Error).message)?.[1];
+            const why = code === 'EACCES' ? 'Permission denied' : code === 'EISDIR' ? 'Is a directory' : 'No such file or directory';
+            return { stdout: '', stderr: `${name}: ${inv.text}: ${why}\n`, exitCode: code === 'EACCES' || code === 'EISDIR' ? 126 : 127 };
+          }
+        }
+        const exported: Record<string, string> = { ...(ctx.exportedEnv ?? {}) };
+        const r = await runShellScript({
+          exec: (script, o) => ctx.exec!(script, o),
+          text,
+          name: inv.name,
+          args: inv.args,
+          set: inv.set,
+          cwd: ctx.cwd,
+          ...(stdin !== undefined ? { stdin } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          exported,
+        });
+        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      });
     this.bash = new Bash({
       fs: opts.fs as IFileSystem,
       cwd: opts.cwd,
@@ -132,58 +318,82 @@ export class ShellSession {
         maxLoopIterations: GUEST_LIMITS.maxLoopIterations,
         maxCallDepth: GUEST_LIMITS.maxCallDepth,
         maxOutputSize: GUEST_LIMITS.maxTerminalOutputBytes,
-        maxExecutionTimeMs: GUEST_LIMITS.maxExecutionTimeMs,
+        maxExecutionTimeMs: NO_DEADLINE_MS,
         maxFileSystemBytes: GUEST_LIMITS.maxFileWriteBytes,
       },
+      // Our commands use the engine's timers (the clock, batched event rows): just-bash's
+      // defence in depth would block them. No JavaScript of the learner's runs in a guest.
+      defenseInDepth: false,
       sleep: (ms) => opts.sleep(ms, this.currentSignal),
       ...(opts.processInfo ? { processInfo: opts.processInfo } : {}),
-      customCommands: opts.commands.map((c) =>
-        defineCommand(c.name, async (args, ctx) => {
-          const stdin = Buffer.from(String(ctx.stdin ?? ''), 'latin1').toString('utf8');
-          const env = new Map<string, string>();
-          for (const [k, v] of ctx.env) env.set(k, v);
-          const exec = async (line: string, o: SubExecOptions = {}): Promise<CommandOutput> => {
-            if (!ctx.exec) return { stdout: '', stderr: 'bash: cannot run a sub-shell here\n', exitCode: 126 };
-            try {
-              const r = await ctx.exec(line, {
-                cwd: o.cwd ?? ctx.cwd,
-                ...(o.stdin !== undefined ? { stdin: o.stdin } : {}),
-                ...(o.env ? { env: o.env } : {}),
-                ...(ctx.signal ? { signal: ctx.signal } : {}),
-              });
-              return { stdout: r.stdout, stderr: humanizeErrors(r.stderr), exitCode: r.exitCode };
-            } catch (e) {
-              return errorResult(e);
-            }
-          };
-          const out = await c.run(args, {
-            cwd: ctx.cwd,
-            env,
-            stdin,
-            exec,
-            ...(ctx.origCommand
-              ? {
-                  builtin: async (a: string[]) => {
-                    const r = await ctx.origCommand!(a);
-                    return { stdout: r.stdout, stderr: humanizeErrors(r.stderr), exitCode: r.exitCode };
-                  },
-                }
-              : {}),
-            ...(ctx.signal ? { signal: ctx.signal } : {}),
-          });
-          return { stdout: out.stdout, stderr: out.stderr, exitCode: out.exitCode };
-        }),
-      ),
+      customCommands: [...opts.commands.map(wrap), shellCommand('bash'), shellCommand('sh')],
     });
+    const limits = (this.bash as unknown as { limits: Record<symbol, unknown> }).limits;
+    limits[ON_STATEMENT] = (ctx: JbContext) => this.onStatement(ctx);
+    limits[RUN_SCRIPT] = (ctx: JbContext, path: string, args: string[], stdin?: string) => this.runScriptFile(ctx, path, args, stdin);
+    this.jbState().shoptOptions = { ...(this.jbState().shoptOptions as object), expand_aliases: true };
   }
 
   private currentSignal: AbortSignal | undefined;
+
+  private jbState(): JbState {
+    return (this.bash as unknown as { state: JbState }).state;
+  }
+
+  /** Before every statement (the patched hook): remember the line's state, give way, keep the budget. */
+  private onStatement(ctx: JbContext): Promise<void> | undefined {
+    patched.statementHook = true;
+    if (this.running && !this.top) {
+      this.top = ctx.state;
+      ctx.state.env.delete(LINE_MARK);
+    }
+    const wait = this.meter.tick();
+    if (!this.overBudget && this.meter.totalMs - this.lineCpuStart > this.cpuBudgetMs) {
+      this.overBudget = true;
+      this.lineAbort?.abort();
+    }
+    return wait;
+  }
+
+  /** `./script` (the patched hook): the `#!` line's interpreter and flags, every argument. */
+  private async runScriptFile(ctx: JbContext, path: string, args: string[], stdin?: string): Promise<JbExecResult> {
+    let text: string;
+    try {
+      text = await ctx.fs.readFile(path);
+    } catch {
+      return { stdout: '', stderr: `-bash: ${path}: No such file or directory\n`, exitCode: 127 };
+    }
+    const bang = parseShebang(text);
+    const cwd = ctx.state.cwd;
+    const signal = ctx.state.signal;
+    if (bang && !isShell(bang.interpreter)) {
+      const line = [bang.interpreter, ...bang.args, path, ...args].map(shellQuote).join(' ');
+      return ctx.execFn(line, { cwd, ...(stdin !== undefined ? { stdin } : {}), ...(signal ? { signal } : {}) });
+    }
+    const inv = parseBashArgs(bang?.args ?? [], (bang?.interpreter as 'bash' | 'sh' | undefined) ?? 'sh');
+    if (inv.answer) return inv.answer;
+    return runShellScript({
+      exec: (script, o) => ctx.execFn(script, o),
+      text,
+      name: path,
+      args,
+      set: inv.set,
+      cwd,
+      ...(stdin !== undefined ? { stdin } : {}),
+      ...(signal ? { signal } : {}),
+      exported: exportedOf(ctx.state),
+    });
+  }
 
   get cwd(): string {
     return this.cwdNow;
   }
   get busy(): boolean {
     return this.running;
+  }
+  /** Runnable real milliseconds this shell has burnt (ps, top). */
+  get cpuMs(): number {
+    return this.meter.totalMs;
   }
   getVar(name: string): string | undefined {
     return this.env[name];
@@ -196,37 +406,75 @@ export class ShellSession {
     for (const [k, v] of Object.entries(this.env)) if (k.startsWith('BASH_ALIAS_')) out.set(k.slice(11), v);
     return out;
   }
+  /** `set -e` is on: a script run statement by statement stops at a failing one. */
+  get errexit(): boolean {
+    return (this.jbState().options as { errexit?: boolean } | undefined)?.errexit === true;
+  }
+  /** The session's shell functions (names), for `declare -F`-like tools and tests. */
+  functionNames(): string[] {
+    const f = this.jbState().functions;
+    return f instanceof Map ? [...f.keys()].map(String) : [];
+  }
 
   /** Runs one input line (possibly several commands) with the session's state. */
-  async run(line: string, opts: { stdin?: string; signal?: AbortSignal } = {}): Promise<CommandOutput> {
-    const aliases = [...this.aliases()].map(([k, v]) => `alias ${k}=${quoteAlias(v)}`);
-    // $? starts as the previous line's status (just-bash keeps it outside the variables).
-    const status = Number(this.env['?'] ?? 0);
-    const restore = status === 0 ? '' : status === 1 ? 'false\n' : `(exit ${status})\n`;
-    const script = `shopt -s expand_aliases\n${aliases.length ? `${aliases.join('\n')}\n` : ''}${restore}${line}`;
+  async run(line: string, opts: { stdin?: string; signal?: AbortSignal } = {}): Promise<LineOutput> {
+    const state = this.jbState();
+    // $? and PIPESTATUS start as the previous line left them; aliases live in the variables.
+    state.lastExitCode = Number(this.env['?'] ?? 0);
+    const script = line;
     this.running = true;
     this.currentSignal = opts.signal;
+    this.top = undefined;
+    this.overBudget = false;
+    this.meter.reset();
+    this.lineCpuStart = this.meter.totalMs;
+    const abort = new AbortController();
+    this.lineAbort = abort;
+    const onAbort = (): void => abort.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      // The session's variables and cwd go in as the interpreter's own state (not as exec's `env`,
+      // whose replaceEnv would also drop arrays).
+      state.env = new Map(Object.entries(this.env));
+      state.env.set(LINE_MARK, '1');
+      state.cwd = this.cwdNow;
       const r = await this.bash.exec(script, {
-        env: this.env,
-        replaceEnv: true,
-        cwd: this.cwdNow,
         rawScript: true,
         ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        signal: abort.signal,
       });
-      this.env = r.env;
+      // (A stopped line also comes back with them: Ctrl-C, the CPU budget.)
+      const exited = !!this.top && r.env[LINE_MARK] !== undefined && !abort.signal.aborted;
+      this.persist();
+      // After `exit` just-bash hands back the variables the line started from: the line's own are in its state.
+      this.env = exited ? Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(this.top!.env)) : r.env;
+      delete this.env[LINE_MARK];
       // $? of the next line is this line's status, whatever the last builtin left in the map.
       this.env['?'] = String(r.exitCode);
       if (r.env.PWD) this.cwdNow = r.env.PWD;
-      return { stdout: r.stdout, stderr: humanizeErrors(r.stderr), exitCode: r.exitCode };
+      const stopped = abort.signal.aborted;
+      // just-bash's own word for a stopped line; the terminal has shown ^C, the budget says its own.
+      let stderr = humanizeErrors(stopped ? r.stderr.replace(/^bash: execution aborted\n/m, '') : r.stderr);
+      if (this.overBudget) stderr += `${limitMessage('maxCpuSecondsPerLine', 'this command line used its CPU budget and was stopped')}\n`;
+      return { stdout: r.stdout, stderr, exitCode: this.overBudget ? 152 : r.exitCode, ...(exited ? { exited } : {}), ...(stopped ? { stopped } : {}) };
     } catch (e) {
       const out = errorResult(e);
       this.env['?'] = String(out.exitCode);
       return out;
     } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
       this.running = false;
       this.currentSignal = undefined;
+      this.lineAbort = undefined;
+      this.top = undefined;
     }
+  }
+
+  /** Functions, arrays and options the line defined live on (just-bash copies them per exec). */
+  private persist(): void {
+    const top = this.top;
+    if (!top) return;
+    const state = this.jbState();
+    for (const k of PERSISTED) if (top[k] !== undefined) state[k] = top[k];
   }
 }

@@ -1,5 +1,6 @@
 /** Nothing typed in a guest reaches the host: files, processes, network. Runaway loops hit named limits. */
 import { describe, expect, it } from 'vitest';
+import { GuestShell } from '../../../src-main/engine/guest/session';
 import { bootInstance, createWorld, run, shellOf, workstation } from './harness';
 
 describe('guest sandbox', () => {
@@ -32,10 +33,12 @@ describe('guest sandbox', () => {
 
   it('stops runaway loops and floods with the limit’s name', async () => {
     const world = createWorld();
-    const me = shellOf(await workstation(world));
-    const loop = await run(me, 'while true; do :; done');
-    expect(loop.code).toBe(126);
-    expect(loop.err).toBe('-bash: too many commands executed (>50000) (lab limit guest.maxCommandCount = 50000)\n');
+    const ws = await workstation(world);
+    const me = shellOf(ws);
+    // A runaway loop is stopped by its CPU budget (600 s by default; a short one here), not a count.
+    const loop = await run(new GuestShell(ws, ws.user('learner')!, { cpuBudgetMs: 200 }), 'while true; do :; done');
+    expect(loop.code).toBe(152);
+    expect(loop.err).toBe('nimbus: this command line used its CPU budget and was stopped (lab limit guest.maxCpuSecondsPerLine = 600)\n');
     const flood = await run(me, 'seq 1 10000000');
     expect(flood.code).toBe(126);
     expect(flood.err).toMatch(/\(lab limit guest\.(maxTerminalOutputBytes|maxCommandCount|maxLoopIterations) = \d+\)\n$/);

@@ -6,7 +6,17 @@ function term(program: ConstructorParameters<typeof Terminal>[0]['program']) {
   let out = '';
   const idles: number[] = [];
   const t = new Terminal({ program, mode: 'interactive', onOutput: (d) => (out += d), onIdle: (c) => idles.push(c) });
-  const settle = () => new Promise((r) => setTimeout(r, 30));
+  // Until the terminal shows a prompt again, or prints nothing more for a while (a loaded CI
+  // machine runs a first command in well over the 30 ms this used to wait).
+  const settle = async () => {
+    let last = -1;
+    for (let quiet = 0, i = 0; i < 300 && quiet < 20; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      if (/(\$|#|>) $/.test(out) && i >= 3) break;
+      quiet = out.length === last ? quiet + 1 : 0;
+      last = out.length;
+    }
+  };
   return { t, settle, out: () => out, clear: () => (out = ''), idles };
 }
 

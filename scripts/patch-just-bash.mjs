@@ -1,0 +1,54 @@
+/**
+ * Our two hooks in just-bash (run on postinstall; idempotent). The guest shell sets them on the
+ * Bash instance's limits object, so an unpatched just-bash simply never calls them:
+ * - Symbol.for('nimbus.onStatement'), called before each statement: the guest yields to the event
+ *   loop every few milliseconds (a busy loop in a guest must not freeze the lab), accounts the CPU
+ *   a guest burns, and keeps the state just-bash drops after each exec (functions, set options).
+ * - Symbol.for('nimbus.runScript'), called instead of just-bash's own `./script` runner: the guest
+ *   honours the `#!` line (interpreter and flags, as the kernel does) and passes every argument
+ *   (just-bash keeps nine).
+ * Without the patch the guest still works, without those things (guest/shell.ts says so).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const MARK = 'nimbus.onStatement';
+const PATCHES = [
+  {
+    mark: MARK,
+    re: /async executeStatement\((\w+)\)\{/,
+    to: (m) => `${m}{const __nh=this.ctx.limits[Symbol.for("${MARK}")];if(__nh){const __np=__nh(this.ctx);if(__np)await __np}}`,
+  },
+  {
+    mark: 'nimbus.runScript',
+    re: /async function \w+\((\w+),(\w+),(\w+),(\w+),\w+\)\{(?=let (\w+);try\{\5=await \1\.fs\.readFile\(\2\)\}catch\{return \w+\(`bash: )/,
+    to: (m, e, t, n, r) => `${m}{const __rs=${e}.limits[Symbol.for("nimbus.runScript")];if(__rs)return __rs(${e},${t},${n},${r})}`,
+  },
+];
+
+let root;
+try {
+  // The CommonJS entry is dist/bundle/index.cjs: the package root is three levels up.
+  root = dirname(dirname(dirname(createRequire(import.meta.url).resolve('just-bash'))));
+} catch {
+  process.exit(0); // not installed (yet)
+}
+let patched = 0;
+for (const rel of ['dist/bundle/index.js', 'dist/bundle/index.cjs']) {
+  const file = join(root, rel);
+  if (!existsSync(file)) continue;
+  const text = readFileSync(file, 'utf8');
+  let out = text;
+  for (const p of PATCHES) {
+    if (out.includes(p.mark)) continue;
+    if (!p.re.test(out)) {
+      console.warn(`[nimbus] just-bash: ${rel} has changed shape (${p.re.source.slice(0, 40)}…); guests run without this hook`);
+      continue;
+    }
+    out = out.replace(p.re, p.to);
+  }
+  if (out !== text) writeFileSync(file, out);
+  patched++;
+}
+if (patched) console.log(`[nimbus] just-bash: hooks in ${patched} bundle(s)`);

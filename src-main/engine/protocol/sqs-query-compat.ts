@@ -88,7 +88,10 @@ export const sqsQueryCompatCodec: Codec = {
   parse(_model, match, req, body) {
     const op = compat(match.operation);
     const params = match.params ?? collectQueryParams(req, body);
-    return (readQueryValue(op.input ?? { type: 'structure', members: {} }, params, '', false) ?? {}) as Record<string, unknown>;
+    const input = (readQueryValue(op.input ?? { type: 'structure', members: {} }, params, '', false) ?? {}) as Record<string, unknown>;
+    // Older clients post to the queue's own URL (`POST /ACCOUNT/NAME`) and leave QueueUrl out.
+    if (op.input?.members?.QueueUrl && input.QueueUrl === undefined && /^\/\d{12}\/[^/]+$/.test(req.path)) input.QueueUrl = `http://${req.headers.host ?? 'localhost'}${req.path}`;
+    return input;
   },
   serialize(_model: LoadedModel, operation, output, ctx) {
     return queryResponse(NAMESPACE, compat(operation), output, ctx);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { awsCli } from '../../helpers/clients';
 import { useLab } from '../../helpers/lab';
+import { signedFetch } from '../../helpers/signed-fetch';
 
 // Debian's AWS CLI v2 (2.9) still speaks SQS's query protocol: the book's chapter 15 commands.
 const getLab = useLab();
@@ -47,5 +48,27 @@ describe('aws sqs through the real AWS CLI v2 (query protocol)', () => {
     const bad = awsCli(lab, ['sqs', 'receive-message', '--queue-url', url, '--max-number-of-messages', '11']);
     expect(bad.stderr.trim()).toBe('An error occurred (InvalidParameterValue) when calling the ReceiveMessage operation: Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.');
     expect(awsCli(lab, ['sqs', 'delete-queue', '--queue-url', url])).toMatchObject({ status: 0, stdout: '' });
+  });
+});
+
+describe('the query form on the wire', () => {
+  it('answers XML, takes a POST to the queue URL without QueueUrl, and names errors by their query code', async () => {
+    const lab = getLab();
+    const form = (params: Record<string, string>) => new URLSearchParams({ Version: '2012-11-05', ...params }).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+    const created = await signedFetch(lab, { method: 'POST', path: '/', service: 'sqs', headers, body: form({ Action: 'CreateQueue', QueueName: 'wire-queue', 'Attribute.1.Name': 'DelaySeconds', 'Attribute.1.Value': '0' }) });
+    const url = /<QueueUrl>([^<]+)<\/QueueUrl>/.exec(created.body)![1]!;
+    expect(url).toBe(`${lab.endpoint}/${url.split('/')[3]}/wire-queue`);
+    const path = new URL(url).pathname;
+    const sent = await signedFetch(lab, { method: 'POST', path, service: 'sqs', headers, body: form({ Action: 'SendMessage', MessageBody: 'legacy', 'MessageAttribute.1.Name': 'b', 'MessageAttribute.1.Value.DataType': 'Binary', 'MessageAttribute.1.Value.BinaryValue': 'AAEC' }) });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toContain('<SendMessageResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/">');
+    expect(sent.body).toContain(`<MD5OfMessageBody>${createHash('md5').update('legacy').digest('hex')}</MD5OfMessageBody>`);
+    const got = await signedFetch(lab, { method: 'POST', path: '/', service: 'sqs', headers, body: form({ Action: 'ReceiveMessage', QueueUrl: url, 'MessageAttributeName.1': 'All' }) });
+    expect(got.body).toMatch(/<Message><MessageId>[0-9a-f-]{36}<\/MessageId><ReceiptHandle>[^<]+<\/ReceiptHandle><MD5OfBody>[0-9a-f]{32}<\/MD5OfBody><Body>legacy<\/Body>/);
+    expect(got.body).toContain('<MessageAttribute><Name>b</Name><Value><BinaryValue>AAEC</BinaryValue><DataType>Binary</DataType></Value></MessageAttribute>');
+    const missing = await signedFetch(lab, { method: 'POST', path: '/', service: 'sqs', headers, body: form({ Action: 'GetQueueUrl', QueueName: 'nope' }) });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toContain('<Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</Code><Message>The specified queue does not exist.</Message>');
   });
 });

@@ -34,6 +34,12 @@ export interface ContractHostOptions {
   version?: string;
 }
 
+/**
+ * A terminal no connection holds any more (its console went away without terminal.close) is
+ * closed after this long on the lab's clock, unless a console attaches to it again (a reload).
+ */
+export const TERMINAL_GRACE_MS = 60_000;
+
 export const toHistoryEvent = (e: CallEvent): HistoryEvent => ({
   time: new Date(e.time).toISOString(),
   requestId: e.requestId,
@@ -72,6 +78,24 @@ function parseMaybeJson(message: unknown): unknown {
 
 export function createContractHost(engine: Engine, options: ContractHostOptions = {}): ContractHost {
   const handlers = createHandlers(engine, options);
+  // Terminal id → how many open connections hold it (opened or attached it).
+  const holders = new Map<string, number>();
+  const hold = (id: string, n: number): void => {
+    const left = (holders.get(id) ?? 0) + n;
+    if (left > 0) {
+      holders.set(id, left);
+      return;
+    }
+    holders.delete(id);
+    engine.clock.at(engine.clock.now() + TERMINAL_GRACE_MS, () => {
+      if (holders.has(id)) return;
+      try {
+        engine.terminals.close(id);
+      } catch {
+        // already closed
+      }
+    });
+  };
 
   return {
     connect(send) {
@@ -99,6 +123,7 @@ export function createContractHost(engine: Engine, options: ContractHostOptions 
         else {
           safeSend({ event: 'terminal.exit', payload: { terminalId: e.terminalId, exitCode: e.exitCode } });
           myTerminals.delete(e.terminalId);
+          holders.delete(e.terminalId);
         }
       });
 
@@ -144,14 +169,20 @@ export function createContractHost(engine: Engine, options: ContractHostOptions 
           }
           run(type, payload).then(
             (result) => {
-              if (type === 'terminal.open' || type === 'terminal.attach') myTerminals.add((result as { terminalId: string }).terminalId);
+              if (type === 'terminal.open' || type === 'terminal.attach') {
+                const tid = (result as { terminalId: string }).terminalId;
+                if (!myTerminals.has(tid) && open) hold(tid, 1);
+                myTerminals.add(tid);
+              }
               safeSend({ id, ok: true, result });
             },
             (e: unknown) => safeSend({ id, ok: false, error: toContractError(e) }),
           );
         },
         close() {
+          if (!open) return;
           open = false;
+          for (const tid of myTerminals) hold(tid, -1);
           unsubscribe();
           unsubscribeTerminals();
           unsubscribeLabs();

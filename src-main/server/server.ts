@@ -13,7 +13,7 @@ import { createContractHost } from '../engine/contract-host';
 import { createGuard } from './guard';
 import { serveStatic } from './static-files';
 import { toHttpRequest, writeInternalError, writeResponse } from './aws-endpoint';
-import { bridge } from './ws-bridge';
+import { bridge, heartbeat } from './ws-bridge';
 
 export interface LabServerOptions {
   engine: Engine;
@@ -27,6 +27,8 @@ export interface LabServerOptions {
   /** Built console (default: <repo>/out/web). */
   webRoot?: string;
   version?: string;
+  /** How often console sockets are pinged; one that misses a ping is dropped (default 30 s). */
+  heartbeatMs?: number;
 }
 
 export interface LabServer {
@@ -131,6 +133,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const stopHeartbeat = heartbeat(wss, opts.heartbeatMs ?? 30_000);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = req.url ?? '/';
@@ -173,6 +176,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
     consoleUrl: `${base}/_lab/${token ? `?token=${token}` : ''}`,
     close: () =>
       new Promise<void>((resolveClose) => {
+        stopHeartbeat();
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.close(() => resolveClose());

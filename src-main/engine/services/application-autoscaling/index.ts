@@ -4,6 +4,7 @@
  * Other namespaces answer NotImplemented rather than pretend to scale.
  */
 import { defineService } from '../../core/provider';
+import { applicationAutoscalingResourceProviders } from './cloudformation';
 import { arr, inventoryItem } from '../../core/inventory';
 import { applicationAutoscalingIamTable } from './iam-table';
 import { applicationAutoscalingMigrations } from './migrations';
@@ -22,7 +23,7 @@ export const applicationAutoscalingProvider = defineService({
   handlers: { DeleteScalingPolicy, DeregisterScalableTarget, DescribeScalableTargets, DescribeScalingActivities, DescribeScalingPolicies, PutScalingPolicy, RegisterScalableTarget },
   start: (engine) => startScaler(engine),
   iam: applicationAutoscalingIamTable,
-  cloudformation: {},
+  cloudformation: applicationAutoscalingResourceProviders,
   inventory: [
     {
       operation: 'DescribeScalableTargets',

@@ -3,6 +3,7 @@
  * throttling on the simulated clock, batches, transactions, TTL and tags.
  */
 import { defineService } from '../../core/provider';
+import { dynamodbResourceProviders } from './cloudformation';
 import { dynamodbIamTable } from './iam-table';
 import { dynamodbInventory } from './inventory';
 import { dynamodbMigrations } from './migrations';
@@ -53,7 +54,7 @@ export const dynamodbProvider = defineService({
   },
   start: (engine) => startTtl(engine),
   iam: dynamodbIamTable,
-  cloudformation: {},
+  cloudformation: dynamodbResourceProviders,
   inventory: dynamodbInventory,
   metrics: dynamodbMetrics,
 });

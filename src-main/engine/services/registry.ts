@@ -11,6 +11,7 @@ import { bucketPolicyFor, s3Provider } from './s3';
 import { sessionFacts, stsProvider, trustPolicy } from './sts';
 import { monitoringProvider } from './monitoring';
 import { dynamodbProvider } from './dynamodb';
+import { applicationAutoscalingProvider } from './application-autoscaling';
 import { snsProvider } from './sns';
 import { eventsProvider } from './events';
 import { cloudtrailProvider } from './cloudtrail';
@@ -21,7 +22,7 @@ import { autoscalingProvider } from './autoscaling';
 import { rdsProvider } from './rds';
 import { elasticacheProvider } from './elasticache';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, autoscalingProvider, rdsProvider, elasticacheProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

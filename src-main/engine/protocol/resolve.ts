@@ -56,7 +56,9 @@ export function pickByVersion(models: LoadedModel[], version: string | null | un
 export function resolveTarget(model: LoadedModel, target: string): OperationModel | undefined {
   const dot = target.lastIndexOf('.');
   if (dot === -1) return undefined;
-  if (target.slice(0, dot) !== model.metadata.targetPrefix) return undefined;
+  const prefix = target.slice(0, dot);
+  // CloudTrail's model says com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101; SDK v3 sends the short CloudTrail_20131101.
+  if (prefix !== model.metadata.targetPrefix && !model.metadata.targetPrefix?.endsWith(`.${prefix}`)) return undefined;
   return model.operations[target.slice(dot + 1)];
 }
 

@@ -58,8 +58,8 @@ describe('CreationPolicy signals and wait conditions', () => {
       'late ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [Server]. Rollback requested by user.',
       'Server DELETE_IN_PROGRESS',
       'Fleet DELETE_IN_PROGRESS',
-      'Server DELETE_COMPLETE',
       'Fleet DELETE_COMPLETE',
+      'Server DELETE_COMPLETE',
       'late ROLLBACK_COMPLETE',
     ]);
     const events = (await lab.cfn('DescribeStackEvents', { StackName: 'late' })).StackEvents as any[];

@@ -11,6 +11,7 @@ import { GuestShell } from '../../../src-main/engine/guest/session';
 import { AwsError } from '../../../src-main/engine/protocol/errors';
 import { healthIdle } from '../../../src-main/engine/services/elasticloadbalancingv2/index';
 import { reconcilerOf } from '../../../src-main/engine/services/autoscaling/index';
+import { cloudformationIdle } from '../../../src-main/engine/services/cloudformation/index';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export const START = Date.UTC(2026, 0, 10, 12, 0, 0);
@@ -50,6 +51,7 @@ export function elbLab(): ElbLab {
         for (let i = 0; i < 20; i++) await tick();
         await healthIdle(engine.store);
         await reconcilerOf(engine.store)?.idle();
+        await cloudformationIdle(engine.store);
         for (let i = 0; i < 5; i++) await tick();
         await reconcilerOf(engine.store)?.idle();
       }

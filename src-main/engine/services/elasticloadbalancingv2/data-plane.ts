@@ -183,7 +183,7 @@ export function createLoadBalancerDataPlane(deps: DataPlaneDeps): LoadBalancerDa
     resolve(name) {
       const n = name.toLowerCase().replace(/\.$/, '');
       if (!/\.elb\.amazonaws\.com(\.cn)?$/.test(n)) return undefined;
-      const lb = store.stmt('SELECT * FROM elbv2_load_balancers WHERE dns_name = ?').get(n) as LoadBalancerRow | undefined;
+      const lb = store.stmt('SELECT * FROM elbv2_load_balancers WHERE lower(dns_name) = ?').get(n) as LoadBalancerRow | undefined;
       if (!lb || !active(lb)) return undefined;
       const nodes = store.stmt('SELECT * FROM elbv2_nodes WHERE lb_arn = ? ORDER BY zone').all(lb.arn) as NodeRow[];
       if (nodes.length === 0) return undefined;

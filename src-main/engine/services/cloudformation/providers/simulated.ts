@@ -1,20 +1,17 @@
 /**
- * Types whose service has no behaviour in the lab yet (RDS, ElastiCache, EFS, load balancers, Auto
- * Scaling, ...): CloudFormation records them with the ids, names and attributes AWS would give, so
- * templates resolve and outputs show plausible values, and marks them as simulated without
- * behaviour (DescribeStackResource says so). Nothing is created in another service.
+ * Types whose service has no behaviour in the lab yet (RDS, ElastiCache, EFS, ...): CloudFormation
+ * records them with the ids, names and attributes AWS would give, so templates resolve and outputs
+ * show plausible values, and marks them as simulated without behaviour (DescribeStackResource says
+ * so). Nothing is created in another service.
  */
 import { randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../template/parse';
-import { generatedName, num, randomSuffix, str, strList, type ResourceCtx, type ResourceProvider } from './types';
+import { generatedName, num, randomSuffix, str, type ResourceCtx, type ResourceProvider } from './types';
 
 const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(Math.random() * 10))).join('');
 
 const arn = (rc: ResourceCtx, service: string, rest: string) => `arn:${rc.partition}:${service}:${rc.region}:${rc.accountId}:${rest}`;
-
-/** Region → the ELB canonical hosted zone (a few real ones; others share a plausible id). */
-const ELB_ZONES: Record<string, string> = { 'us-east-1': 'Z35SXDOTRQ7X7K', 'us-west-2': 'Z1H1FL5HABSF5', 'eu-west-1': 'Z32O12XQLNTSW2', 'eu-central-1': 'Z215JYRZR1TBD5' };
 
 type Sim = (rc: ResourceCtx, props: JsonObject) => { physicalId: string; attributes: Record<string, Json> };
 
@@ -26,33 +23,6 @@ const SIMULATIONS: Record<string, Sim> = {
   'AWS::EFS::MountTarget': () => {
     const id = `fsmt-${hex(17)}`;
     return { physicalId: id, attributes: { Id: id, IpAddress: `10.0.${Math.floor(Math.random() * 250)}.${4 + Math.floor(Math.random() * 250)}` } };
-  },
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': (rc, p) => {
-    const name = str(p.Name) ?? generatedName(rc, 32, { suffix: 12 }).replace(/[^A-Za-z0-9-]/g, '');
-    const kind = str(p.Type) === 'network' ? 'net' : 'app';
-    const id = hex(16);
-    const internal = str(p.Scheme) === 'internal' ? 'internal-' : '';
-    return {
-      physicalId: arn(rc, 'elasticloadbalancing', `loadbalancer/${kind}/${name}/${id}`),
-      attributes: {
-        LoadBalancerArn: arn(rc, 'elasticloadbalancing', `loadbalancer/${kind}/${name}/${id}`),
-        DNSName: `${internal}${name}-${digits(10)}.${rc.region}.elb.${rc.urlSuffix}`,
-        CanonicalHostedZoneID: ELB_ZONES[rc.region] ?? 'Z35SXDOTRQ7X7K',
-        LoadBalancerFullName: `${kind}/${name}/${id}`,
-        LoadBalancerName: name,
-        SecurityGroups: strList(p.SecurityGroups) ?? [],
-      },
-    };
-  },
-  'AWS::ElasticLoadBalancingV2::Listener': (rc) => {
-    const a = arn(rc, 'elasticloadbalancing', `listener/app/${rc.stackName.slice(0, 12)}/${hex(16)}/${hex(16)}`);
-    return { physicalId: a, attributes: { ListenerArn: a } };
-  },
-  'AWS::ElasticLoadBalancingV2::TargetGroup': (rc, p) => {
-    const name = str(p.Name) ?? generatedName(rc, 32, { suffix: 12 }).replace(/[^A-Za-z0-9-]/g, '');
-    const id = hex(16);
-    const a = arn(rc, 'elasticloadbalancing', `targetgroup/${name}/${id}`);
-    return { physicalId: a, attributes: { TargetGroupArn: a, TargetGroupFullName: `targetgroup/${name}/${id}`, TargetGroupName: name, LoadBalancerArns: [] } };
   },
   'AWS::RDS::DBInstance': (rc, p) => {
     const id = str(p.DBInstanceIdentifier)?.toLowerCase() ?? generatedName(rc, 63, { lower: true, suffix: 13 });
@@ -79,17 +49,6 @@ const SIMULATIONS: Record<string, Sim> = {
       ? { 'RedisEndpoint.Address': host, 'RedisEndpoint.Port': '6379' }
       : { 'ConfigurationEndpoint.Address': host.replace('.0001.', '.cfg.'), 'ConfigurationEndpoint.Port': '11211' };
     return { physicalId: id, attributes };
-  },
-  'AWS::AutoScaling::LaunchConfiguration': (rc, p) => ({ physicalId: str(p.LaunchConfigurationName) ?? generatedName(rc, 255, { suffix: 13 }), attributes: {} }),
-  'AWS::AutoScaling::AutoScalingGroup': (rc, p) => ({ physicalId: str(p.AutoScalingGroupName) ?? generatedName(rc, 255, { suffix: 13 }), attributes: {} }),
-  'AWS::AutoScaling::ScalingPolicy': (rc, p) => {
-    const name = generatedName(rc, 255, { suffix: 13 });
-    const a = arn(rc, 'autoscaling', `scalingPolicy:${randomUUID()}:autoScalingGroupName/${str(p.AutoScalingGroupName) ?? ''}:policyName/${name}`);
-    return { physicalId: a, attributes: { Arn: a, PolicyName: name } };
-  },
-  'AWS::AutoScaling::ScheduledAction': (rc) => {
-    const name = generatedName(rc, 255, { suffix: 13 });
-    return { physicalId: name, attributes: { ScheduledActionName: name } };
   },
   'AWS::CloudWatch::Alarm': (rc, p) => {
     const name = str(p.AlarmName) ?? generatedName(rc, 255, { suffix: 13 });

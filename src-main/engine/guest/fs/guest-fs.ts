@@ -22,7 +22,7 @@ interface Resolved {
 export interface GuestFsOptions {
   mounts: Mount[];
   /** Shared with other views of the same machine (each view has its own credentials). */
-  table?: { mounts: Mount[] };
+  table?: MountTable;
   /** Who the current command runs as (sudo changes it for the duration of its command). */
   credentials(): Credentials;
   now(): number;
@@ -33,8 +33,14 @@ export interface GuestFsOptions {
   };
 }
 
+/** The machine's mounts, and which of them fsfreeze has frozen (writers wait for the thaw). */
+export interface MountTable {
+  mounts: Mount[];
+  frozen?: Map<string, { thawed: Promise<void>; thaw(): void }>;
+}
+
 export class GuestFs {
-  private readonly table: { mounts: Mount[] };
+  private readonly table: MountTable;
   constructor(private readonly opts: GuestFsOptions) {
     this.table = opts.table ?? { mounts: [] };
     for (const m of opts.mounts) this.mount(m);
@@ -66,6 +72,37 @@ export class GuestFs {
       }
     }
     throw new Error(`no root filesystem for ${path}`);
+  }
+
+  // ── fsfreeze ─────────────────────────────────────────────────────────────────────────────────
+  /** fsfreeze -f: writes under the mount point wait until thaw(); false when already frozen. */
+  freeze(point: string): boolean {
+    const frozen = (this.table.frozen ??= new Map());
+    if (frozen.has(point)) return false;
+    let thaw = (): void => {};
+    const thawed = new Promise<void>((r) => (thaw = r));
+    frozen.set(point, { thawed, thaw });
+    return true;
+  }
+  /** fsfreeze -u: releases the waiting writers; false when the mount was not frozen. */
+  thaw(point: string): boolean {
+    const f = this.table.frozen?.get(point);
+    if (!f) return false;
+    this.table.frozen!.delete(point);
+    f.thaw();
+    return true;
+  }
+  /** A write blocks while its filesystem is frozen, as a process does in the kernel. */
+  private async writable(path: string): Promise<void> {
+    const frozen = this.table.frozen;
+    if (!frozen?.size) return;
+    let point: string;
+    try {
+      point = this.mountFor(this.resolvePath('/', path)).mount.point;
+    } catch {
+      return;
+    }
+    for (let f = frozen.get(point); f; f = frozen.get(point)) await f.thawed;
   }
 
   // ── resolution and permission ───────────────────────────────────────────────────────────────
@@ -152,9 +189,11 @@ export class GuestFs {
   }
 
   async writeFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
+    await this.writable(path);
     this.writeSync(path, toBytes(content, encodingOf(options)), false);
   }
   async appendFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
+    await this.writable(path);
     this.writeSync(path, toBytes(content, encodingOf(options)), true);
   }
   writeSync(path: string, data: Uint8Array, append: boolean, mode = 0o644): void {
@@ -250,6 +289,7 @@ export class GuestFs {
   }
 
   async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
+    await this.writable(path);
     this.mkdirSync(path, options?.recursive ?? false);
   }
   mkdirSync(path: string, recursive: boolean, mode = 0o755): void {
@@ -299,6 +339,7 @@ export class GuestFs {
   }
 
   async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
+    await this.writable(path);
     const r = this.resolve(path, false, 'rm');
     if (!r.entry) {
       if (options?.force) return;
@@ -316,6 +357,7 @@ export class GuestFs {
   }
 
   async cp(src: string, dest: string, options?: { recursive?: boolean }): Promise<void> {
+    await this.writable(dest);
     const s = this.statSync(src, true);
     if (s.isDirectory) {
       if (!options?.recursive) throw err('EISDIR', 'illegal operation on a directory', 'cp', src);
@@ -327,6 +369,7 @@ export class GuestFs {
   }
 
   async mv(src: string, dest: string): Promise<void> {
+    await this.writable(dest);
     const from = this.resolve(src, false, 'rename');
     if (!from.entry) throw enoent('rename', src);
     const to = this.resolve(dest, false, 'rename');
@@ -358,6 +401,7 @@ export class GuestFs {
   }
 
   async chmod(path: string, mode: number): Promise<void> {
+    await this.writable(path);
     const r = this.resolve(path, true, 'chmod');
     if (!r.entry) throw enoent('chmod', path);
     const c = this.creds();
@@ -374,6 +418,7 @@ export class GuestFs {
   }
 
   async symlink(target: string, linkPath: string): Promise<void> {
+    await this.writable(linkPath);
     const r = this.resolve(linkPath, false, 'symlink');
     if (r.entry) throw err('EEXIST', 'file already exists', 'symlink', linkPath);
     this.writableDir(parentOf(r.path), 'symlink', linkPath);
@@ -383,6 +428,7 @@ export class GuestFs {
 
   /** Hard links are stored as copies: the lab's guests never rely on shared inodes. */
   async link(existingPath: string, newPath: string): Promise<void> {
+    await this.writable(newPath);
     const s = this.statSync(existingPath, true);
     if (s.isDirectory) throw err('EPERM', 'operation not permitted', 'link', existingPath);
     if (await this.exists(newPath)) throw err('EEXIST', 'file already exists', 'link', newPath);
@@ -403,6 +449,7 @@ export class GuestFs {
   }
 
   async utimes(path: string, _atime: Date, mtime: Date): Promise<void> {
+    await this.writable(path);
     const r = this.resolve(path, true, 'utime');
     if (!r.entry) throw enoent('utime', path);
     if (!this.allowed(r.entry, 2) && this.creds().uid !== r.entry.uid) throw eacces('utime', path);

@@ -141,11 +141,13 @@ export function fsfreezeCommand(env: CommandEnv): ShellCommand {
       if (env.user().uid !== 0) return fail(`fsfreeze: cannot open ${point}: Permission denied`);
       const p = env.fs.resolvePath(ctx.cwd, point).replace(/\/$/, '') || '/';
       if (!env.guest.rootFs.listMounts().some((m) => m.point === p)) return fail(`fsfreeze: ${point}: not a mountpoint`);
+      // Writers to a frozen filesystem wait (guest-fs.ts) until it is thawed.
       if (freeze) {
-        if (env.guest.frozen.has(p)) return fail(`fsfreeze: ${point}: freeze failed: Device or resource busy`);
+        if (!env.guest.rootFs.freeze(p)) return fail(`fsfreeze: ${point}: freeze failed: Device or resource busy`);
         env.guest.frozen.add(p);
       } else {
-        if (!env.guest.frozen.delete(p)) return fail(`fsfreeze: ${point}: unfreeze failed: Invalid argument`);
+        if (!env.guest.rootFs.thaw(p)) return fail(`fsfreeze: ${point}: unfreeze failed: Invalid argument`);
+        env.guest.frozen.delete(p);
       }
       return ok();
     },

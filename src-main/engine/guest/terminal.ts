@@ -188,7 +188,7 @@ export class Terminal {
           this.pendingText = text;
           this.line = '';
           this.cursor = 0;
-          if (!this.batch) this.out('> ');
+          if (!this.batch) this.out(this.top().program.continuationPrompt?.() ?? '> ');
           this.opts.onIdle?.(this.lastStatus, true);
           return;
         }
@@ -234,7 +234,7 @@ export class Terminal {
     this.cursor = cursor;
     if (this.batch) return;
     const back = line.length - cursor;
-    const prompt = this.pendingText === undefined ? this.top().program.prompt() : '> ';
+    const prompt = this.pendingText === undefined ? this.top().program.prompt() : (this.top().program.continuationPrompt?.() ?? '> ');
     this.out(`\r${prompt}${line}\x1b[K${back > 0 ? `\x1b[${back}D` : ''}`);
   }
 

@@ -245,6 +245,8 @@ export interface InteractiveProgram {
   complete?(line: string): Promise<string[]>;
   /** The text typed so far is not a whole command yet (open quote, heredoc, trailing | or \\): ask for more with PS2. */
   needsMore?(text: string): boolean;
+  /** The prompt while more is asked for (mysql's `    -> `); bash's PS2 `> ` when absent. */
+  continuationPrompt?(): string;
   /** Printed when the program ends ("logout\nConnection to … closed."). */
   farewell?(): string;
   /** Exit status handed back to attach() when the program ends. */

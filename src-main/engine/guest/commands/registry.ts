@@ -51,6 +51,8 @@ import { rsyncCommand } from './rsync/rsync';
 import { whichCommand } from './which/which';
 import { abCommand } from './ab/ab';
 import { telnetCommand } from './telnet/telnet';
+import { mysqlCommand } from './mysql/mysql';
+import { psqlCommand } from './psql/psql';
 import { gitCommand } from './git/git';
 import { redisCliCommand } from './redis-cli/redis-cli';
 import { providerOf } from '../packages';
@@ -90,6 +92,8 @@ const OWN_PACKAGED: Record<string, (env: CommandEnv, installed: () => boolean) =
   git: (env, installed) =>
     gitCommand(env, () => (env.guest.image.packageManager === 'none' ? '2.39.2' : installed() ? providerOf(env.guest, 'git')!.version.replace(/^\d+:/, '').replace(/[-~+].*$/, '') : undefined)),
   'redis-cli': redisCliCommand,
+  mysql: (env, installed) => mysqlCommand('mysql', env, installed, () => providerOf(env.guest, 'mysql')?.version ?? ''),
+  psql: psqlCommand,
 };
 
 export function createCommands(env: CommandEnv): ShellCommand[] {

@@ -3,5 +3,4 @@ export { createSupervisor, type SupervisorOptions } from './supervisor';
 export { proxyHeader } from './proxy-header';
 export { programPath } from './programs';
 export { copyDir } from './copy-dir';
-export { registerDataPlane, dataPlanesOf, type DataPlane } from './data-planes';
 export type { EngineSpec, EngineState, EngineStatus, StreamSource, Supervisor } from './types';

@@ -4,9 +4,8 @@
  * endpoint; subnet groups; snapshots that copy the engine's folder.
  */
 import { defineService } from '../../core/provider';
-import { registerDataPlane } from '../../supervisor';
 import { rdsResourceProviders } from './cloudformation';
-import { rdsDataPlane } from './data-plane';
+import { rdsNetwork } from './network';
 import { rdsIamTable } from './iam-table';
 import { rdsInventory } from './inventory';
 import { resume } from './lifecycle';
@@ -52,11 +51,11 @@ export const rdsProvider = defineService({
     // Engines start lazily (first connection) or when an instance becomes available; none at lab start.
     for (const row of engine.store.stmt('SELECT * FROM rds_instances').all() as InstanceRow[]) defineEngine(rt, row);
     resume(rt);
-    registerDataPlane(engine.store, rdsDataPlane(rt));
   },
   iam: rdsIamTable,
   cloudformation: rdsResourceProviders,
   inventory: rdsInventory,
+  network: rdsNetwork,
 });
 
-export { runtimeOf } from './runtime';
+export { tunnelTo } from './network';

@@ -34,14 +34,15 @@ const runtimes = new WeakMap<Store, RdsRuntime>();
 export function createRuntime(engine: ServiceStart): RdsRuntime {
   const root = engine.dataDir ? join(engine.dataDir, 'engines') : undefined;
   const log = (m: string) => console.error(`[nimbus] rds: ${m}`);
-  const supervisor = createSupervisor({ ...(root ? { root } : {}), log: (m) => log(m) });
+  // The lab's one supervisor (the composition root hands it over); a bare engine gets its own.
+  const supervisor = engine.supervisor ?? createSupervisor({ ...(root ? { root } : {}), log: (m) => log(m) });
   const rt: RdsRuntime = {
     supervisor,
     store: engine.store,
     clock: engine.clock,
     ...(engine.call ? { call: engine.call } : {}),
     // A fresh PostgreSQL cluster (initdb) takes seconds: made once per lab folder (or per machine for in-memory labs), then copied.
-    templatesDir: root ? join(root, '_templates') : join(tmpdir(), 'nimbus-engine-templates'),
+    templatesDir: engine.dataDir ? join(supervisor.root, '_templates') : join(tmpdir(), 'nimbus-engine-templates'),
     snapshotsDir: join(supervisor.root, '_snapshots'),
     jobs: new Map(),
     wakeups: new Map(),
@@ -50,7 +51,20 @@ export function createRuntime(engine: ServiceStart): RdsRuntime {
   mkdirSync(rt.templatesDir, { recursive: true, mode: 0o700 });
   mkdirSync(rt.snapshotsDir, { recursive: true, mode: 0o700 });
   runtimes.set(engine.store, rt);
+  live.add(new WeakRef(rt));
   return rt;
+}
+
+/** Every started runtime (one per open lab; tests may open several in one process), for the network. */
+const live = new Set<WeakRef<RdsRuntime>>();
+export function liveRuntimes(): RdsRuntime[] {
+  const out: RdsRuntime[] = [];
+  for (const ref of live) {
+    const rt = ref.deref();
+    if (rt) out.push(rt);
+    else live.delete(ref);
+  }
+  return out;
 }
 
 export function runtimeOf(store: Store): RdsRuntime {

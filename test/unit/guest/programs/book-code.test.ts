@@ -38,3 +38,25 @@ describe('git clone of the book\'s repository', () => {
     expect((await run(sh, 'git --version')).out).toBe('git version 2.13.6\n');
   });
 });
+
+describe('the imported book code as guests see it', () => {
+  it('reads DATA/book-code, with or without GitHub\'s code2-master/ folder on top', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { bookCodeFromDir } = await import('../../../../src-main/engine/guest/commands/git/book-source');
+    const dir = mkdtempSync(join(tmpdir(), 'book-'));
+    try {
+      expect(bookCodeFromDir(join(dir, 'missing')).files()).toBeUndefined();
+      mkdirSync(join(dir, 'code2-master', 'chapter04'), { recursive: true });
+      mkdirSync(join(dir, 'code2-master', '.git'), { recursive: true });
+      writeFileSync(join(dir, 'code2-master', 'chapter04', 'virtualmachine.yaml'), 'x: 1\n');
+      writeFileSync(join(dir, 'code2-master', '.git', 'HEAD'), 'ref\n');
+      const files = bookCodeFromDir(dir).files()!;
+      expect([...files.keys()]).toEqual(['chapter04/virtualmachine.yaml']);
+      expect(new TextDecoder().decode(files.get('chapter04/virtualmachine.yaml'))).toBe('x: 1\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

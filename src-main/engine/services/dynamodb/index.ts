@@ -29,6 +29,7 @@ import { UntagResource } from './UntagResource';
 import { ListTagsOfResource } from './ListTagsOfResource';
 import { DescribeLimits } from './DescribeLimits';
 import { startTtl } from './ttl';
+import { settlePendingStatuses } from './resume';
 import { withBinaryOutput as bytes } from './wire';
 import { dynamodbMetrics } from './metrics';
 
@@ -52,7 +53,10 @@ export const dynamodbProvider = defineService({
     TransactGetItems: bytes(TransactGetItems),
     TransactWriteItems, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource, DescribeLimits,
   },
-  start: (engine) => startTtl(engine),
+  start: (engine) => {
+    settlePendingStatuses(engine);
+    startTtl(engine);
+  },
   iam: dynamodbIamTable,
   cloudformation: dynamodbResourceProviders,
   inventory: dynamodbInventory,

@@ -6,6 +6,7 @@
 import { defineService } from '../../core/provider';
 import { monitoringIamTable } from './iam-table';
 import { monitoringInventory } from './inventory';
+import { monitoringResourceProviders } from './cloudformation';
 import { monitoringMigrations } from './migrations';
 import { startLoop } from './engine-loop';
 import './sources/ec2';
@@ -40,7 +41,7 @@ export const monitoringProvider = defineService({
   },
   start: (engine) => startLoop(engine),
   iam: monitoringIamTable,
-  cloudformation: {},
+  cloudformation: monitoringResourceProviders,
   inventory: monitoringInventory,
 });
 

@@ -49,6 +49,11 @@ export interface ResourceProvider {
   ready?(rc: ResourceCtx, physicalId: string, props: JsonObject): Promise<boolean>;
   /** Attributes read once the resource is ready (public IP of an instance...). */
   attributes?(rc: ResourceCtx, physicalId: string, props: JsonObject, attrs: Record<string, Json>): Promise<Record<string, Json>>;
+  /**
+   * The resource this stack's logical id made, if it exists (by the aws:cloudformation:* tags): the
+   * lab stopped between the service creating it and the stack recording it.
+   */
+  find?(rc: ResourceCtx): Promise<string | undefined>;
   /** DeletionPolicy: Snapshot. */
   snapshot?(rc: ResourceCtx, physicalId: string, props: JsonObject): Promise<void>;
 }

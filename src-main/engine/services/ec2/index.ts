@@ -4,6 +4,7 @@
  * and zones, tags) and the compute half (handlers-compute.ts: instances, AMIs, volumes, ...).
  */
 import { defineService } from '../../core/provider';
+import { withTagFind } from './cloudformation/common';
 import { ec2ComputeProviders } from './cloudformation/compute';
 import { ec2NetworkProviders } from './cloudformation/network';
 import { ec2IamTable } from './iam-table';
@@ -20,7 +21,7 @@ export const ec2Provider = defineService({
     computeStart(engine);
   },
   iam: ec2IamTable,
-  cloudformation: { ...ec2NetworkProviders, ...ec2ComputeProviders },
+  cloudformation: withTagFind({ ...ec2NetworkProviders, ...ec2ComputeProviders }),
   inventory: ec2Inventory,
 });
 

@@ -30,6 +30,13 @@ import { needsReplacement, propertyProblem } from './validate-properties';
 
 export async function applyStep(rn: Runner, stack: StackRow, rows: ResourceRow[]): Promise<boolean> {
   const now = rn.clock.now();
+  // A stack's steps run one at a time, so a row still 'starting' here was left by a lab that stopped
+  // while the service was creating it: recover it before anything else.
+  const interrupted = rows.filter((r) => r.phase === 'starting');
+  if (interrupted.length) {
+    for (const r of interrupted) await recoverStarting(rn, stack, r);
+    return true;
+  }
   const failed = rows.filter((r) => r.phase === 'failed');
   if (failed.length) {
     rn.store.tx(() => fail(rn, stack, rows, failed, now));
@@ -182,6 +189,34 @@ export async function startStep(rn: Runner, stack: StackRow, row: ResourceRow, e
   } catch (e) {
     rn.store.tx(() => markFailed(rn, stack, r, rn.clock.now(), failedStatus, failureReason(e, service)));
   }
+}
+
+/**
+ * A create the lab was killed in the middle of: the resource may exist in its service without the
+ * stack knowing its id. A provider that can find it by its CloudFormation tags lets the orphan be
+ * deleted; then the step starts over, so the stack neither hangs nor leaves it behind.
+ */
+async function recoverStarting(rn: Runner, stack: StackRow, r: ResourceRow): Promise<void> {
+  const at = rn.clock.now();
+  const choice = providerFor(r.type);
+  let note = 'Nimbus Lab stopped while this resource was being created; creating it again.';
+  if (r.action === 'create' || r.physical_id === null) {
+    const rc = rn.resourceCtx(stack, r.logical_id, []);
+    try {
+      const orphan = await choice?.provider.find?.(rc);
+      if (orphan) {
+        await choice!.provider.delete(rc, orphan, rowProps(r) ?? {}, {});
+        note = `Nimbus Lab stopped while this resource was being created; the half-made ${orphan} was deleted and it is created again.`;
+      }
+    } catch (e) {
+      rn.store.tx(() => markFailed(rn, stack, r, at, 'CREATE_FAILED', `Nimbus Lab stopped while this resource was being created, and could not clean up after it: ${(e as Error).message}`));
+      return;
+    }
+  }
+  rn.store.tx(() => {
+    updateResource(rn.store, stack.stack_id, r.logical_id, { phase: 'pending', status_reason: note, physical_id: r.action === 'create' ? null : r.physical_id });
+    rn.event(stack, at, r, r.status, note);
+  });
 }
 
 /** Update rollback: put a touched resource back the way it was. */

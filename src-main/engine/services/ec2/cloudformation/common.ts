@@ -1,6 +1,6 @@
 /** Helpers the EC2 providers share: tags on create, tag updates, security group rules. */
 import { AwsError } from '../../../protocol/errors';
-import { allTags, clean, num, objList, str, tagList, type Json, type JsonObject, type ResourceCtx, type Tag } from '../../../core/resource-provider';
+import { allTags, clean, num, objList, str, tagList, type Json, type JsonObject, type ResourceCtx, type ResourceProvider, type Tag } from '../../../core/resource-provider';
 
 export { allTags };
 
@@ -69,4 +69,37 @@ export function diffRules(now: Record<string, unknown>[], before: Record<string,
   const b = new Set(before.map(key));
   const n = new Set(now.map(key));
   return { added: now.filter((p) => !b.has(key(p))), removed: before.filter((p) => !n.has(key(p))) };
+}
+
+/** EC2 id prefixes of the resource types CloudFormation tags on create. */
+const ID_PREFIX: Record<string, string> = {
+  'AWS::EC2::Instance': 'i-',
+  'AWS::EC2::SecurityGroup': 'sg-',
+  'AWS::EC2::VPC': 'vpc-',
+  'AWS::EC2::Subnet': 'subnet-',
+  'AWS::EC2::InternetGateway': 'igw-',
+  'AWS::EC2::RouteTable': 'rtb-',
+  'AWS::EC2::NetworkAcl': 'acl-',
+  'AWS::EC2::NatGateway': 'nat-',
+  'AWS::EC2::NetworkInterface': 'eni-',
+  'AWS::EC2::Volume': 'vol-',
+  'AWS::EC2::EIP': 'eipalloc-',
+};
+
+/** Gives each tagged EC2 type a `find` by its aws:cloudformation:stack-id and logical-id tags. */
+export function withTagFind(providers: Record<string, ResourceProvider>): Record<string, ResourceProvider> {
+  for (const [type, p] of Object.entries(providers)) {
+    const prefix = ID_PREFIX[type];
+    if (!prefix || p.find) continue;
+    p.find = async (rc) => {
+      const tagged = async (key: string, value: string) => {
+        const out = await rc.call('ec2', 'DescribeTags', { Filters: [{ Name: 'key', Values: [key] }, { Name: 'value', Values: [value] }], MaxResults: 1000 });
+        return new Set(((out.Tags ?? []) as { ResourceId: string }[]).map((t) => t.ResourceId).filter((id) => id.startsWith(prefix)));
+      };
+      const inStack = await tagged('aws:cloudformation:stack-id', rc.stackId);
+      const mine = [...(await tagged('aws:cloudformation:logical-id', rc.logicalId))].filter((id) => inStack.has(id));
+      return mine[0];
+    };
+  }
+  return providers;
 }

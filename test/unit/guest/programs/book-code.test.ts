@@ -60,3 +60,21 @@ describe('the imported book code as guests see it', () => {
     }
   });
 });
+
+describe('the book\'s URLs on the offline internet', () => {
+  it('serves the bucket and GitHub raw paths from the import, and says how to import without one', async () => {
+    const { bookCodeSite, BOOK_HOSTS } = await import('../../../../src-main/engine/guest/commands/git/book-site');
+    const req = (host: string, path: string) => ({ method: 'GET', host, path, port: 443, headers: {}, sourceIp: '10.0.0.5' });
+    const none = bookCodeSite(undefined, req('s3.amazonaws.com', '/awsinaction-code2/chapter05/vpn-setup.sh'))!;
+    expect(none.status).toBe(404);
+    expect(none.body).toContain('./bin/nimbus import-book-code PATH');
+    const source = { files: () => new Map([['chapter05/vpn-setup.sh', new TextEncoder().encode('#!/bin/bash\necho vpn\n')]]) };
+    for (const [host, path] of [['s3.amazonaws.com', '/awsinaction-code2/chapter05/vpn-setup.sh'], ['awsinaction-code2.s3.amazonaws.com', '/chapter05/vpn-setup.sh'], ['raw.githubusercontent.com', '/AWSinAction/code2/master/chapter05/vpn-setup.sh']] as const) {
+      const r = bookCodeSite(source, req(host, path))!;
+      expect([r.status, r.body]).toEqual([200, '#!/bin/bash\necho vpn\n']);
+      expect(BOOK_HOSTS[host]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    }
+    expect(bookCodeSite(source, req('s3.amazonaws.com', '/awsinaction-code2/nope.sh'))!.body).toContain('<Code>NoSuchKey</Code>');
+    expect(bookCodeSite(source, req('s3.amazonaws.com', '/other-bucket/x'))).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@ import {
   DescribeAlarmsCommand,
   DescribeAlarmsForMetricCommand,
   DisableAlarmActionsCommand,
+  GetMetricDataCommand,
   GetMetricStatisticsCommand,
   ListMetricsCommand,
   PutMetricAlarmCommand,
@@ -49,6 +50,22 @@ describe('CloudWatch through SDK v3 (JSON 1.0) and the AWS CLI v2 (query)', () =
     expect(points.map((p) => ({ t: p.Timestamp!.getTime(), n: p.SampleCount, sum: p.Sum, min: p.Minimum, max: p.Maximum, avg: p.Average, unit: p.Unit }))).toEqual([
       { t: t0.getTime(), n: 4, sum: 90, min: 10, max: 30, avg: 22.5, unit: 'Milliseconds' },
       { t: t0.getTime() + 60_000, n: 4, sum: 400, min: 50, max: 150, avg: 100, unit: 'Milliseconds' },
+    ]);
+    const data = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: t0,
+        EndTime: new Date(t0.getTime() + 120_000),
+        ScanBy: 'TimestampAscending',
+        MetricDataQueries: [
+          { Id: 'sum', MetricStat: { Metric: { Namespace: 'Lab/App', MetricName: 'Latency', Dimensions: [{ Name: 'Host', Value: 'a' }] }, Period: 60, Stat: 'Sum' }, ReturnData: false },
+          { Id: 'n', MetricStat: { Metric: { Namespace: 'Lab/App', MetricName: 'Latency', Dimensions: [{ Name: 'Host', Value: 'a' }] }, Period: 60, Stat: 'SampleCount' } },
+          { Id: 'mean', Expression: 'sum / n', Label: 'mean latency' },
+        ],
+      }),
+    );
+    expect(data.MetricDataResults?.map((r) => ({ id: r.Id, label: r.Label, values: r.Values, status: r.StatusCode }))).toEqual([
+      { id: 'n', label: 'Latency', values: [4, 4], status: 'Complete' },
+      { id: 'mean', label: 'mean latency', values: [22.5, 100], status: 'Complete' },
     ]);
     const listed = await cw.send(new ListMetricsCommand({ Namespace: 'Lab/App', Dimensions: [{ Name: 'Host' }] }));
     expect(listed.Metrics).toEqual([{ Namespace: 'Lab/App', MetricName: 'Latency', Dimensions: [{ Name: 'Host', Value: 'a' }] }]);
@@ -121,7 +138,6 @@ describe('CloudWatch through SDK v3 (JSON 1.0) and the AWS CLI v2 (query)', () =
     run(['cloudwatch', 'set-alarm-state', '--alarm-name', 'jobs', '--state-value', 'ALARM', '--state-reason', 'cli']);
     const described = run(['cloudwatch', 'describe-alarms', '--alarm-names', 'jobs']) as { MetricAlarms: { StateValue: string; StateReason: string }[] };
     expect(described.MetricAlarms[0]).toMatchObject({ StateValue: 'ALARM', StateReason: 'cli' });
-    run(['cloudwatch', 'delete-alarms', '--alarm-names', 'jobs']);
     const bad = awsCli(lab(), ['cloudwatch', 'put-metric-alarm', '--alarm-name', 'x', '--namespace', 'N', '--metric-name', 'M', '--statistic', 'Sum', '--period', '45', '--evaluation-periods', '1', '--threshold', '1', '--comparison-operator', 'GreaterThanThreshold']);
     expect(bad.status).toBe(254);
     expect(bad.stderr).toContain('ValidationError');

@@ -13,6 +13,7 @@ import './sources/ec2';
 import './sources/billing';
 import { PutMetricData } from './PutMetricData';
 import { GetMetricStatistics } from './GetMetricStatistics';
+import { GetMetricData } from './GetMetricData';
 import { ListMetrics } from './ListMetrics';
 import { PutMetricAlarm } from './PutMetricAlarm';
 import { DescribeAlarms } from './DescribeAlarms';
@@ -29,6 +30,7 @@ export const monitoringProvider = defineService({
   handlers: {
     PutMetricData,
     GetMetricStatistics,
+    GetMetricData,
     ListMetrics,
     PutMetricAlarm,
     DescribeAlarms,

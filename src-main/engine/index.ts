@@ -150,4 +150,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
 export { createGateway } from './protocol/gateway';
 export { createAuthenticator } from './protocol/sigv4';
 export { listModelServices } from './models/load';
+// `nimbus tunnel`: a byte stream to a DB instance's engine (the server's /_lab/tunnel/ upgrade).
+export { tunnelTo } from './services/rds';
 export type { HttpRequest, HttpResponse } from './protocol/types';

@@ -11,6 +11,7 @@ import { chaptersCommand, ChaptersUsageError, CHAPTERS_USAGE } from './chapters-
 import { defaultDataDir, ensureDir, writeConsoleUrl, writeCredentials } from './data-dir';
 import { DataDirError, openDataDir, type DataDirLock } from './lab-data';
 import { shellCommand, ShellUsageError, SHELL_USAGE } from './shell-command';
+import { tunnelCommand, TunnelUsageError, TUNNEL_USAGE } from './tunnel-command';
 
 const USAGE = `Usage: nimbus <command> [options]
 
@@ -32,6 +33,9 @@ Commands:
                --instance ID a shell on this instance, as its default user
   chapters   The book's guided chapters: list | solve N | export | verify FILE
                --data DIR    lab data folder (solve: a fresh temporary lab when omitted)
+  tunnel     Open a 127.0.0.1 port to a DB instance of the running lab (mysql, psql, Workbench)
+               --data DIR    the running lab's data folder
+               --port N      local port (default: a free one, printed)
   help       Show this text
 `;
 
@@ -243,6 +247,16 @@ export async function main(argv: string[]): Promise<number> {
         } catch (err) {
           if (err instanceof ShellUsageError) {
             process.stderr.write(`nimbus shell: ${err.message}\n\n${SHELL_USAGE}`);
+            return 1;
+          }
+          throw err;
+        }
+      case 'tunnel':
+        try {
+          return await tunnelCommand(rest);
+        } catch (err) {
+          if (err instanceof TunnelUsageError) {
+            process.stderr.write(`nimbus tunnel: ${err.message}\n\n${TUNNEL_USAGE}`);
             return 1;
           }
           throw err;

@@ -14,6 +14,7 @@ import { createGuard } from './guard';
 import { serveStatic } from './static-files';
 import { toHttpRequest, writeInternalError, writeResponse } from './aws-endpoint';
 import { bridge, heartbeat } from './ws-bridge';
+import { TUNNEL_PREFIX, tunnelUpgrade } from './tunnel';
 
 export interface LabServerOptions {
   engine: Engine;
@@ -140,6 +141,12 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const queryToken = q < 0 ? undefined : (new URLSearchParams(url.slice(q + 1)).get('token') ?? undefined);
+    if (path.startsWith(TUNNEL_PREFIX)) {
+      const denied = guard.check(req, queryToken);
+      if (denied) socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${denied}\n`);
+      else void tunnelUpgrade(engine, req, socket, head, path).catch(() => socket.destroy());
+      return;
+    }
     const refused = path === '/_lab/ws' ? guard.check(req, queryToken) : 'Not found';
     if (refused) {
       const status = path === '/_lab/ws' ? '403 Forbidden' : '404 Not Found';

@@ -85,6 +85,8 @@ export function defineEngine(rt: RdsRuntime, row: InstanceRow): void {
     id: row.resource_id,
     program: f.program,
     memoryMb: f.memoryMb,
+    // A first PostgreSQL start makes the template cluster (initdb): slow on a busy machine.
+    startTimeoutMs: 5 * 60_000,
     config: {
       masterUsername: row.master_username,
       masterPassword: row.master_password,

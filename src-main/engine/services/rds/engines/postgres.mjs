@@ -2,8 +2,8 @@
 // child process, behind a wire-protocol front that does what PGlite's single-user backend does
 // not: password authentication against the roles PostgreSQL itself stores (SCRAM verifiers in
 // pg_authid), and one connection's transaction at a time over PGlite's single session.
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
@@ -11,12 +11,27 @@ import { runEngine } from '../../../supervisor/child-harness.mjs';
 let db;
 let pgdata;
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh cluster costs an initdb (seconds); it is made once into the template folder and copied after that. */
 async function prepareCluster(dataDir, templateDir) {
   pgdata = join(dataDir, 'pgdata');
   if (existsSync(join(pgdata, 'PG_VERSION'))) return false;
   rmSync(pgdata, { recursive: true, force: true });
   if (templateDir && !existsSync(join(templateDir, 'PG_VERSION'))) {
+    // Half-made templates of engines that were killed (their process is gone) are removed.
+    const dir = dirname(templateDir);
+    for (const name of readdirSync(dir)) {
+      const m = new RegExp(`^${basename(templateDir)}\\.(\\d+)\\.tmp$`).exec(name);
+      if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    }
     const tmp = `${templateDir}.${process.pid}.tmp`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true, mode: 0o700 });

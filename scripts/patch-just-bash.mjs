@@ -1,9 +1,12 @@
 /**
- * Our two hooks in just-bash (run on postinstall; idempotent). The guest shell sets them on the
- * Bash instance's limits object, so an unpatched just-bash simply never calls them:
- * - Symbol.for('nimbus.onStatement'), called before each statement: the guest yields to the event
- *   loop every few milliseconds (a busy loop in a guest must not freeze the lab), accounts the CPU
- *   a guest burns, and keeps the state just-bash drops after each exec (functions, set options).
+ * Our hooks in just-bash (run on postinstall; idempotent). The guest shell sets them on the Bash
+ * instance's limits object, so an unpatched just-bash simply never calls them:
+ * - Symbol.for('nimbus.onStatement'), called before each statement with the statement: the guest
+ *   yields to the event loop every few milliseconds (a busy loop in a guest must not freeze the
+ *   lab), accounts the CPU a guest burns, keeps the state just-bash drops after each exec
+ *   (functions, set options), and answers `read` from the terminal.
+ * - Symbol.for('nimbus.onResult'), called with each top-level statement's result of a script: a
+ *   script run at the prompt shows its output as it goes, not when it ends.
  * - Symbol.for('nimbus.runScript'), called instead of just-bash's own `./script` runner: the guest
  *   honours the `#!` line (interpreter and flags, as the kernel does) and passes every argument
  *   (just-bash keeps nine).
@@ -14,11 +17,18 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const MARK = 'nimbus.onStatement';
+/** The first version of the statement hook (without the statement), replaced by the current one. */
+const OLD_HOOK = `{const __nh=this.ctx.limits[Symbol.for("${MARK}")];if(__nh){const __np=__nh(this.ctx);if(__np)await __np}}`;
 const PATCHES = [
   {
-    mark: MARK,
+    mark: `__nh(this.ctx,`,
     re: /async executeStatement\((\w+)\)\{/,
-    to: (m) => `${m}{const __nh=this.ctx.limits[Symbol.for("${MARK}")];if(__nh){const __np=__nh(this.ctx);if(__np)await __np}}`,
+    to: (m, arg) => `${m}{const __nh=this.ctx.limits[Symbol.for("${MARK}")];if(__nh){const __np=__nh(this.ctx,${arg});if(__np)await __np}}`,
+  },
+  {
+    mark: 'nimbus.onResult',
+    re: /async executeScript\((\w+)\)\{this\.assertDefenseContext\("execution"\);let \w+=0,\w+=new \w+\(this\.ctx\.executionScope,"script"\);for\(let (\w+) of \1\.statements\)try\{let (\w+)=await this\.executeStatement\(\2\);/,
+    to: (m, _s, _st, res) => `${m}{const __nr=this.ctx.limits[Symbol.for("nimbus.onResult")];if(__nr)${res}=__nr(this.ctx,${res})??${res}}`,
   },
   {
     mark: 'nimbus.runScript',
@@ -39,7 +49,7 @@ for (const rel of ['dist/bundle/index.js', 'dist/bundle/index.cjs']) {
   const file = join(root, rel);
   if (!existsSync(file)) continue;
   const text = readFileSync(file, 'utf8');
-  let out = text;
+  let out = text.replace(OLD_HOOK, '');
   for (const p of PATCHES) {
     if (out.includes(p.mark)) continue;
     if (!p.re.test(out)) {

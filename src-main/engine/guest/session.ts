@@ -152,6 +152,8 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
         ...(options.env ?? {}),
       },
       sleep: (ms, signal) => guest.host.sleep(ms, signal),
+      readTerminal: (prompt, secret) => this.currentIo?.readLine(prompt, { secret }),
+      scriptOutput: (text) => this.currentIo?.write(text.replace(/\r?\n/g, '\r\n')),
       onCpu: (ms) => chargeCpu(guest.identity.id, ms, guest.identity.hardware.vCpus, guest.host.clock.warp),
       ...(options.cpuBudgetMs !== undefined ? { cpuBudgetMs: options.cpuBudgetMs } : {}),
       processInfo: { pid: 3000 + Math.floor(Math.random() * 2000), ppid: 2290, uid: loginUser.uid, gid: loginUser.gid },
@@ -275,7 +277,8 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
     let status = this.lastStatus;
     for (const part of statementsOf(line)) {
       if (signal.aborted) break;
-      const r = await this.exec(part, { io: { ...io, streaming: io.streaming && isPlainLine(part) && !runsScript(part) } as TerminalIo, signal });
+      const plain = io.streaming && isPlainLine(part);
+      const r = await this.exec(part, { io: { ...io, streaming: plain && !runsScript(part) } as TerminalIo, signal, streamScript: plain && runsScript(part) });
       if (!signal.aborted) io.write(`${r.stdout}${r.stderr}`.replace(/\r?\n/g, '\r\n'));
       status = r.exitCode;
       if (r.exited) return { output: { stdout: '', stderr: '', exitCode: status }, exit: true };
@@ -301,12 +304,13 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
   }
 
   /** Runs a line; `io` is the terminal (interactive) or absent (scripts, remote commands, cron). */
-  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string } = {}): Promise<LineOutput> {
+  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string; streamScript?: boolean } = {}): Promise<LineOutput> {
     const prev = this.currentIo;
     this.currentIo = opts.io;
     try {
       const r = await this.session.run(line, {
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.streamScript ? { streamScript: true } : {}),
         ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
       });
       this.lastStatus = r.exitCode;

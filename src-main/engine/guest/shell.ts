@@ -80,10 +80,15 @@ export interface ShellOptions {
   onCpu?(realMs: number): void;
   /** Overrides GUEST_LIMITS.maxCpuSecondsPerLine (tests). */
   cpuBudgetMs?: number;
+  /** A `read` with nothing on its standard input asks the terminal, if there is one (undefined: none). */
+  readTerminal?(prompt: string, secret: boolean): Promise<string | null> | undefined;
+  /** Output of a script run at the prompt, one top-level statement at a time. */
+  scriptOutput?(text: string): void;
 }
 
 /** The hooks scripts/patch-just-bash.mjs adds to just-bash's interpreter. */
 const ON_STATEMENT = Symbol.for('nimbus.onStatement');
+const ON_RESULT = Symbol.for('nimbus.onResult');
 const RUN_SCRIPT = Symbol.for('nimbus.runScript');
 
 /** What the hooks see of just-bash's interpreter (its own names; not part of its typed API). */
@@ -108,7 +113,52 @@ interface JbExecOptions {
 interface JbContext {
   state: JbState;
   fs: IFileSystem;
+  substitutionDepth?: number;
   execFn(script: string, opts: JbExecOptions): Promise<JbExecResult>;
+}
+/** The few AST shapes the `read` hook looks at. */
+interface JbWordPart {
+  type: string;
+  value?: string;
+  parameter?: string;
+  operation?: unknown;
+  parts?: JbWordPart[];
+}
+interface JbStatement {
+  pipelines?: { commands?: { type: string; name?: { parts: JbWordPart[] }; args?: { parts: JbWordPart[] }[]; redirections?: unknown[] }[] }[];
+}
+
+/** A word's text when it is literal, quoted or plain $VAR / ${VAR}; undefined for anything else. */
+function wordText(parts: JbWordPart[], env: Map<string, string>): string | undefined {
+  let out = '';
+  for (const p of parts) {
+    if (p.type === 'Literal' || p.type === 'SingleQuoted' || p.type === 'Escaped') out += p.value ?? '';
+    else if (p.type === 'DoubleQuoted') {
+      const inner = wordText(p.parts ?? [], env);
+      if (inner === undefined) return undefined;
+      out += inner;
+    } else if (p.type === 'ParameterExpansion' && !p.operation && p.parameter) out += env.get(p.parameter) ?? '';
+    else return undefined;
+  }
+  return out;
+}
+
+/** A statement that is one `read` with no redirections: its -p prompt and whether -s hides the answer. */
+function loneRead(st: JbStatement | undefined, env: Map<string, string>): { prompt: string; secret: boolean } | undefined {
+  const cmds = st?.pipelines?.length === 1 ? st.pipelines[0]!.commands : undefined;
+  const c = cmds?.length === 1 ? cmds[0]! : undefined;
+  if (!c || c.type !== 'SimpleCommand' || c.redirections?.length || wordText(c.name?.parts ?? [], env) !== 'read') return undefined;
+  let prompt = '';
+  let secret = false;
+  const args = (c.args ?? []).map((a) => wordText(a.parts, env) ?? '');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-') || a === '--') break;
+    if (a.includes('s')) secret = true;
+    if (a.endsWith('p')) prompt = args[++i] ?? '';
+    else if (/[tndua]$/.test(a)) i++;
+  }
+  return { prompt, secret };
 }
 
 /** Interpreter state that outlives a line in bash (the rest is per line: loop depth, stdin...). */
@@ -294,6 +344,7 @@ export class ShellSession {
           }
         }
         const exported: Record<string, string> = { ...(ctx.exportedEnv ?? {}) };
+        this.startingScript();
         const r = await runShellScript({
           exec: (script, o) => ctx.exec!(script, o),
           text,
@@ -329,30 +380,67 @@ export class ShellSession {
       customCommands: [...opts.commands.map(wrap), shellCommand('bash'), shellCommand('sh')],
     });
     const limits = (this.bash as unknown as { limits: Record<symbol, unknown> }).limits;
-    limits[ON_STATEMENT] = (ctx: JbContext) => this.onStatement(ctx);
+    limits[ON_STATEMENT] = (ctx: JbContext, st?: JbStatement) => this.onStatement(ctx, st);
+    limits[ON_RESULT] = (ctx: JbContext, res: JbExecResult) => this.onResult(ctx, res);
+    this.readTerminal = opts.readTerminal;
+    this.scriptOutput = opts.scriptOutput;
     limits[RUN_SCRIPT] = (ctx: JbContext, path: string, args: string[], stdin?: string) => this.runScriptFile(ctx, path, args, stdin);
     this.jbState().shoptOptions = { ...(this.jbState().shoptOptions as object), expand_aliases: true };
   }
 
   private currentSignal: AbortSignal | undefined;
+  private readonly readTerminal: ShellOptions['readTerminal'];
+  private readonly scriptOutput: ShellOptions['scriptOutput'];
+  /** The line is one script run at the prompt: its statements' output goes out as they finish. */
+  private streamScript = false;
+  /** A script was just started for the line; its interpreter is the next new one the hook sees. */
+  private scriptStarting = false;
+  private scriptState: JbState | undefined;
+
+  /** Called where a script starts (./file, bash file): the first one of a streaming line streams. */
+  private startingScript(): void {
+    if (this.streamScript && !this.scriptState) this.scriptStarting = true;
+  }
 
   private jbState(): JbState {
     return (this.bash as unknown as { state: JbState }).state;
   }
 
   /** Before every statement (the patched hook): remember the line's state, give way, keep the budget. */
-  private onStatement(ctx: JbContext): Promise<void> | undefined {
+  private onStatement(ctx: JbContext, st?: JbStatement): Promise<void> | undefined {
     patched.statementHook = true;
     if (this.running && !this.top) {
       this.top = ctx.state;
       ctx.state.env.delete(LINE_MARK);
+    } else if (this.scriptStarting && ctx.state !== this.top) {
+      this.scriptStarting = false;
+      this.scriptState = ctx.state;
     }
     const wait = this.meter.tick();
     if (!this.overBudget && this.meter.totalMs - this.lineCpuStart > this.cpuBudgetMs) {
       this.overBudget = true;
       this.lineAbort?.abort();
     }
+    // `read` with no standard input of its own answers from the terminal (read -p, read -s).
+    if (this.readTerminal && ctx.state.groupStdin === undefined) {
+      const r = loneRead(st, ctx.state.env);
+      const asked = r && this.readTerminal(r.prompt, r.secret);
+      if (asked) {
+        const answer = (wait ?? Promise.resolve()).then(() => asked);
+        return answer.then((a) => {
+          ctx.state.groupStdin = a === null ? '' : `${a}\n`;
+        });
+      }
+    }
     return wait;
+  }
+
+  /** A top-level statement of the streaming script finished: its output goes out now. */
+  private onResult(ctx: JbContext, res: JbExecResult): JbExecResult | undefined {
+    if (!this.scriptOutput || ctx.state !== this.scriptState || ctx.substitutionDepth) return undefined;
+    const text = res.stderr.startsWith('+ ') ? res.stderr + res.stdout : res.stdout + res.stderr;
+    if (text) this.scriptOutput(humanizeErrors(text));
+    return { ...res, stdout: '', stderr: '', internalOutputAccounting: { stdout: 0, stderr: 0 } } as JbExecResult;
   }
 
   /** `./script` (the patched hook): the `#!` line's interpreter and flags, every argument. */
@@ -366,12 +454,15 @@ export class ShellSession {
     const bang = parseShebang(text);
     const cwd = ctx.state.cwd;
     const signal = ctx.state.signal;
+    // just-bash hands "" when the script has no input of its own: it then reads the terminal.
+    if (stdin === '') stdin = undefined;
     if (bang && !isShell(bang.interpreter)) {
       const line = [bang.interpreter, ...bang.args, path, ...args].map(shellQuote).join(' ');
       return ctx.execFn(line, { cwd, ...(stdin !== undefined ? { stdin } : {}), ...(signal ? { signal } : {}) });
     }
     const inv = parseBashArgs(bang?.args ?? [], (bang?.interpreter as 'bash' | 'sh' | undefined) ?? 'sh');
     if (inv.answer) return inv.answer;
+    this.startingScript();
     return runShellScript({
       exec: (script, o) => ctx.execFn(script, o),
       text,
@@ -417,7 +508,7 @@ export class ShellSession {
   }
 
   /** Runs one input line (possibly several commands) with the session's state. */
-  async run(line: string, opts: { stdin?: string; signal?: AbortSignal } = {}): Promise<LineOutput> {
+  async run(line: string, opts: { stdin?: string; signal?: AbortSignal; streamScript?: boolean } = {}): Promise<LineOutput> {
     const state = this.jbState();
     // $? and PIPESTATUS start as the previous line left them; aliases live in the variables.
     state.lastExitCode = Number(this.env['?'] ?? 0);
@@ -425,6 +516,9 @@ export class ShellSession {
     this.running = true;
     this.currentSignal = opts.signal;
     this.top = undefined;
+    this.streamScript = !!opts.streamScript;
+    this.scriptState = undefined;
+    this.scriptStarting = false;
     this.overBudget = false;
     this.meter.reset();
     this.lineCpuStart = this.meter.totalMs;
@@ -467,6 +561,9 @@ export class ShellSession {
       this.currentSignal = undefined;
       this.lineAbort = undefined;
       this.top = undefined;
+      this.streamScript = false;
+      this.scriptState = undefined;
+      this.scriptStarting = false;
     }
   }
 

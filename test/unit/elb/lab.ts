@@ -40,7 +40,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 export function elbLab(): ElbLab {
   const clock = createClock({ warp: 0, start: START });
   const engine = createEngine({ clock });
-  const call = (service: string, op: string, input: Record<string, unknown> = {}) => engine.call(engine.account.root, service, op, input, { region: 'us-east-1', source: 'api' });
+  const call = (service: string, op: string, input: Record<string, unknown> = {}): Promise<any> => engine.call(engine.account.root, service, op, input, { region: 'us-east-1', source: 'api' });
   let shell: GuestShell | undefined;
   return {
     engine,

@@ -163,6 +163,13 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
   return { group: g, ...(lc ? { spec: JSON.parse(lc.spec) as LaunchSpec } : {}), launches, terminate, register, deleteGroup };
 }
 
+/** Launch configurations hold user data base64-encoded; text a client sent as is gets encoded here. */
+function asBase64(data: string): string {
+  const compact = data.replace(/\s+/g, '');
+  const isBase64 = /^[A-Za-z0-9+/]*={0,2}$/.test(compact) && compact.length % 4 === 0 && Buffer.from(compact, 'base64').toString('base64') === compact;
+  return isBase64 ? compact : Buffer.from(data, 'utf8').toString('base64');
+}
+
 function runInput(g: GroupRow, spec: LaunchSpec, subnetId: string, tags: { key: string; value: string }[]): Record<string, unknown> {
   const groups = spec.SecurityGroups ?? [];
   const ids = groups.filter((x) => x.startsWith('sg-'));
@@ -174,7 +181,7 @@ function runInput(g: GroupRow, spec: LaunchSpec, subnetId: string, tags: { key: 
     MinCount: 1,
     MaxCount: 1,
     ...(spec.KeyName ? { KeyName: spec.KeyName } : {}),
-    ...(spec.UserData ? { UserData: spec.UserData } : {}),
+    ...(spec.UserData ? { UserData: asBase64(spec.UserData) } : {}),
     ...(profile ? { IamInstanceProfile: profile } : {}),
     ...(spec.BlockDeviceMappings ? { BlockDeviceMappings: spec.BlockDeviceMappings } : {}),
     ...(spec.EbsOptimized !== undefined ? { EbsOptimized: spec.EbsOptimized } : {}),

@@ -241,7 +241,11 @@ class Parser {
       this.expectPunct(')');
       return { kind: 'in', a, list };
     }
-    if (a.kind === 'size') this.note('misusedFunction', 'The function is not allowed to be used this way in an expression; function: size');
+    if (a.kind === 'size') {
+      // A bare size(...) parses; it is a misuse, reported with the other semantic errors.
+      this.note('misusedFunction', 'The function is not allowed to be used this way in an expression; function: size');
+      return { kind: 'function', name: 'attribute_exists', args: [{ kind: 'path', path: a.path }] };
+    }
     return this.fail();
   }
 

@@ -23,6 +23,10 @@ import { SetAlarmState } from './SetAlarmState';
 import { EnableAlarmActions } from './EnableAlarmActions';
 import { DisableAlarmActions } from './DisableAlarmActions';
 import { DescribeAlarmHistory } from './DescribeAlarmHistory';
+import { PutDashboard } from './PutDashboard';
+import { GetDashboard } from './GetDashboard';
+import { ListDashboards } from './ListDashboards';
+import { DeleteDashboards } from './DeleteDashboards';
 
 export const monitoringProvider = defineService({
   service: 'monitoring',
@@ -40,6 +44,10 @@ export const monitoringProvider = defineService({
     EnableAlarmActions,
     DisableAlarmActions,
     DescribeAlarmHistory,
+    PutDashboard,
+    GetDashboard,
+    ListDashboards,
+    DeleteDashboards,
   },
   start: (engine) => startLoop(engine),
   iam: monitoringIamTable,

@@ -92,3 +92,17 @@ describe('CloudWatch alarms on the simulated clock', () => {
     ]);
   });
 });
+
+describe('dashboards', () => {
+  it('stores, lists and deletes dashboards, refusing bodies without widgets', async () => {
+    const { cw } = lab();
+    const body = JSON.stringify({ widgets: [{ type: 'metric', properties: { metrics: [['AWS/EC2', 'CPUUtilization']] } }] });
+    await cw('PutDashboard', { DashboardName: 'ops', DashboardBody: body });
+    expect(await cw('GetDashboard', { DashboardName: 'ops' })).toMatchObject({ DashboardName: 'ops', DashboardBody: body });
+    await expect(cw('PutDashboard', { DashboardName: 'bad', DashboardBody: '{}' })).rejects.toMatchObject({ code: 'InvalidParameterInput' });
+    expect(((await cw('ListDashboards', {})) as { DashboardEntries: { DashboardName: string }[] }).DashboardEntries.map((d) => d.DashboardName)).toEqual(['ops']);
+    await expect(cw('DeleteDashboards', { DashboardNames: ['ops', 'nope'] })).rejects.toMatchObject({ code: 'ResourceNotFound' });
+    await cw('DeleteDashboards', { DashboardNames: ['ops'] });
+    await expect(cw('GetDashboard', { DashboardName: 'ops' })).rejects.toMatchObject({ code: 'ResourceNotFound' });
+  });
+});

@@ -109,4 +109,16 @@ export const sqsMigrations: Migration[] = [
       CREATE INDEX sqs_move_tasks_by_source ON sqs_move_tasks (account_id, region, source_arn, started_at);
     `,
   },
+  {
+    scope: 'sqs',
+    version: 2,
+    name: 'indexes for retention and dedup sweeps, FIFO group locks and FIFO order',
+    // Without them every send's retention sweep and every FIFO receive scanned the whole queue.
+    up: `
+      CREATE INDEX sqs_messages_by_age ON sqs_messages (queue_id, enqueued_at);
+      CREATE INDEX sqs_messages_by_group ON sqs_messages (queue_id, group_id, visible_at);
+      CREATE INDEX sqs_messages_by_seq ON sqs_messages (queue_id, seq);
+      CREATE INDEX sqs_dedup_by_expiry ON sqs_dedup (queue_id, expires_at);
+    `,
+  },
 ];

@@ -199,32 +199,50 @@ export function receiveMessages(ctx: Ctx, q: Queue, max: number, visibilityMs: n
     const rows = ctx.store.stmt('SELECT DISTINCT group_id FROM sqs_messages WHERE queue_id = ? AND receipt IS NOT NULL AND visible_at > ?').all(q.id, now) as { group_id: string }[];
     for (const r of rows) blocked.add(r.group_id);
   }
-  const page = ctx.store.stmt('SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND seq > ? ORDER BY seq LIMIT ?');
+  // Standard queues take the messages visible longest (an index walk, no sort); FIFO walks sequence order.
+  const page = q.fifo
+    ? ctx.store.stmt('SELECT * FROM sqs_messages INDEXED BY sqs_messages_by_seq WHERE queue_id = ? AND visible_at <= ? AND seq > ? ORDER BY seq LIMIT ?')
+    : ctx.store.stmt('SELECT * FROM sqs_messages INDEXED BY sqs_messages_by_visibility WHERE queue_id = ? AND visible_at <= ? AND seq > ? ORDER BY visible_at, seq LIMIT ?');
   const take = ctx.store.stmt(
     'UPDATE sqs_messages SET receipt = ?, visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?) WHERE seq = ?',
   );
-  // Standard: oldest first. FIFO: as AWS does, as many messages of one group as possible, groups
-  // in the order of their oldest message (so a scan ahead is needed; 500 rows bound it).
+  // FIFO: as AWS does, as many messages of one group as possible: the first group (in sequence
+  // order) that is not locked gives all its visible messages, then the next one, up to max.
+  const groupRows = ctx.store.stmt('SELECT * FROM sqs_messages INDEXED BY sqs_messages_by_group WHERE queue_id = ? AND group_id = ? AND visible_at <= ? ORDER BY seq LIMIT ?');
   const picked: MessageRow[] = [];
+  const seen = new Set<number>();
+  const taken = new Set<string>();
+  const overLimit = (row: MessageRow): boolean => {
+    if (!redrive || !dlq || row.receive_count < redrive.maxReceiveCount) return false;
+    moveToDlq(ctx, row, q, dlq, now);
+    return true;
+  };
   let after = 0;
-  let scanned = 0;
-  const enough = () => (q.fifo ? scanned >= 500 : picked.length >= max);
-  while (!enough()) {
-    const rows = page.all(q.id, now, after, 50) as MessageRow[];
-    if (rows.length === 0) break;
+  while (picked.length < max) {
+    // FIFO pages on by sequence; a standard page starts over (rows moved to the DLQ drop out of it).
+    const limit = q.fifo ? 50 : seen.size + max;
+    const rows = page.all(q.id, now, q.fifo ? after : 0, limit) as MessageRow[];
+    let fresh = 0;
     for (const row of rows) {
+      if (seen.has(row.seq)) continue;
+      seen.add(row.seq);
+      fresh++;
       after = row.seq;
-      scanned++;
-      if (q.fifo && blocked.has(row.group_id!)) continue;
-      if (redrive && dlq && row.receive_count >= redrive.maxReceiveCount) {
-        moveToDlq(ctx, row, q, dlq, now);
-        continue;
+      if (!q.fifo) {
+        if (!overLimit(row)) picked.push(row);
+      } else if (!blocked.has(row.group_id!) && !taken.has(row.group_id!)) {
+        taken.add(row.group_id!);
+        for (const g of groupRows.all(q.id, row.group_id, now, max - picked.length) as MessageRow[]) {
+          seen.add(g.seq);
+          // A message of the group sent to the DLQ lets the next one through, in order.
+          if (picked.length < max && !overLimit(g)) picked.push(g);
+        }
       }
-      picked.push(row);
-      if (enough()) break;
+      if (picked.length >= max) break;
     }
+    if (fresh === 0 || rows.length < limit) break;
   }
-  const chosen = q.fifo ? byGroup(picked).slice(0, max) : picked;
+  const chosen = picked.slice(0, max);
   const out: MessageRow[] = [];
   for (const row of chosen) {
     const token = randomBytes(12).toString('hex');
@@ -234,17 +252,6 @@ export function receiveMessages(ctx: Ctx, q: Queue, max: number, visibilityMs: n
   if (out.length) count(ctx, q.id, 'received', out.length);
   else count(ctx, q.id, 'empty_receives');
   return out;
-}
-
-/** Messages clustered by group, groups in order of their first message, sequence order within. */
-function byGroup(rows: MessageRow[]): MessageRow[] {
-  const groups = new Map<string, MessageRow[]>();
-  for (const r of rows) {
-    const g = groups.get(r.group_id!);
-    if (g) g.push(r);
-    else groups.set(r.group_id!, [r]);
-  }
-  return [...groups.values()].flat();
 }
 
 /** When the next delayed or in-flight message becomes visible (for long polls to wake). */

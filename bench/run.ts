@@ -11,6 +11,8 @@ import { benchIam } from './iam';
 import { benchCli } from './cli';
 import { stackCreateDelete } from './cloudformation';
 import { benchConsole } from './console';
+import { sqsSection } from './sqs';
+import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
 import { spawnSync } from 'node:child_process';
 
@@ -132,6 +134,12 @@ async function consoleSection() {
   results.console = r;
 }
 
+async function redisSection() {
+  const r = await benchRedis();
+  if (!r) console.log('Redis: redis-server or redis-benchmark not installed (apt-get install redis-server redis-tools)');
+  results.redis = r;
+}
+
 async function main() {
   const sections: [string, () => Promise<void>][] = [
     ['s3', s3Section],
@@ -142,6 +150,8 @@ async function main() {
     ['cloudformation', cloudformationSection],
     ['guest', guestSection],
     ['console', consoleSection],
+    ['sqs', () => sqsSection(SECONDS, results)],
+    ['redis', redisSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();
   const dir = join(repoRoot, 'bench', 'results');

@@ -9,6 +9,7 @@ import { elasticacheCloudFormation } from './cloudformation';
 import { elasticacheIamTable } from './iam-table';
 import { elasticacheInventory } from './inventory';
 import { startLifecycle } from './lifecycle';
+import { elasticacheMetrics } from './metrics';
 import { elasticacheMigrations } from './migrations';
 import { elasticacheNetwork } from './network';
 import { CreateCacheCluster } from './CreateCacheCluster';
@@ -50,4 +51,5 @@ export const elasticacheProvider = defineService({
   cloudformation: elasticacheCloudFormation,
   inventory: elasticacheInventory,
   network: elasticacheNetwork,
+  metrics: elasticacheMetrics,
 });

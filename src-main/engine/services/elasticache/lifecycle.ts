@@ -115,6 +115,7 @@ async function remove(c: ClusterRow): Promise<void> {
     rt!.store.stmt('DELETE FROM elasticache_clusters WHERE account_id = ? AND region = ? AND id = ?').run(c.account_id, c.region, c.id);
   });
   // The node's process and files go after the rows: nothing can reach it any more.
+  definitions.delete(key(c.account_id, c.region, c.id));
   for (const n of nodes) void rt!.supervisor?.remove(engineId(c.account_id, c.region, c.id, n.node_id), { deleteData: true });
 }
 
@@ -123,8 +124,27 @@ export function anchors(): ClockAnchors {
   return { anchorSim: rt!.clock.now(), anchorReal: Date.now(), warp: rt!.clock.warp };
 }
 
-/** Registers each node's Redis with the supervisor; it starts on the first connection. */
-export async function defineEngines(c: ClusterRow): Promise<void> {
+const definitions = new Map<string, Promise<void>>();
+
+/** Registers each node's Redis with the supervisor (once); it starts on the first connection. */
+export function defineEngines(c: ClusterRow): Promise<void> {
+  const k = key(c.account_id, c.region, c.id);
+  let p = definitions.get(k);
+  if (!p) {
+    p = define(c);
+    definitions.set(k, p);
+    p.catch(() => definitions.delete(k));
+  }
+  return p;
+}
+
+/** Resolves once the cluster's nodes are known to the supervisor (connections and snapshots wait for it). */
+export function whenDefined(accountId: string, region: string, clusterId: string): Promise<void> {
+  const c = getCluster(scope(accountId, region), clusterId);
+  return c ? defineEngines(c) : Promise.resolve();
+}
+
+async function define(c: ClusterRow): Promise<void> {
   if (!rt?.supervisor) return;
   const program = await redisProgram();
   const seed = c.seed_snapshot ? getSnapshot(scope(c.account_id, c.region), c.seed_snapshot)?.data ?? undefined : undefined;
@@ -149,4 +169,9 @@ export async function defineEngines(c: ClusterRow): Promise<void> {
 export function cancel(accountId: string, region: string, id: string): void {
   scheduled.get(key(accountId, region, id))?.();
   scheduled.delete(key(accountId, region, id));
+}
+
+/** Drops a cluster's definition so the next use defines its nodes afresh (after a reboot). */
+export function forgetDefinition(accountId: string, region: string, id: string): void {
+  definitions.delete(key(accountId, region, id));
 }

@@ -6,7 +6,7 @@
  */
 import { Duplex } from 'node:stream';
 import type { ServiceEndpoint, ServiceNetwork } from '../../core/data-planes';
-import { anchors, runtime } from './lifecycle';
+import { anchors, runtime, whenDefined } from './lifecycle';
 import { regionTag } from './node-types';
 import { engineId, nodeAddress } from './state/rows';
 
@@ -39,6 +39,7 @@ async function openNode(n: NodeAt, source: { ip: string; port?: number }): Promi
   const rt = runtime();
   if (!rt?.supervisor) throw new Error('no supervisor');
   const id = engineId(n.account_id, n.region, n.cluster_id, n.node_id);
+  await whenDefined(n.account_id, n.region, n.cluster_id);
   const sync = async () => {
     if (!clockMoved()) return;
     lastSync = anchors();

@@ -1,6 +1,6 @@
 /** Taking a snapshot: the node's whole dataset, read from its Redis, kept in SQLite with the snapshot. */
 import type { Ctx } from '../../core/provider';
-import { runtime } from './lifecycle';
+import { runtime, whenDefined } from './lifecycle';
 import { snapshotExists } from './errors';
 import { engineId, getSnapshot, nodesOf, type ClusterRow } from './state/rows';
 import { validName } from './names';
@@ -10,6 +10,7 @@ export async function takeSnapshot(ctx: Ctx, c: ClusterRow, name: string, source
   if (getSnapshot(ctx, name)) throw snapshotExists(name);
   const node = nodesOf(ctx, c.id)[0];
   const sup = runtime()?.supervisor;
+  await whenDefined(c.account_id, c.region, c.id);
   const data = node && sup ? await sup.request<string>(engineId(c.account_id, c.region, c.id, node.node_id), 'dump') : null;
   ctx.commit(() => {
     if (getSnapshot(ctx, name)) throw snapshotExists(name);

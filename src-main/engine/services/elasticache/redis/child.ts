@@ -85,6 +85,9 @@ runEngine({
         commands: s.stats.commands,
         usedMemory: s.usedMemory(),
         keys: s.dbs.reduce((n, db) => n + db.size(), 0),
+        // The node process's own CPU time (µs) and the wall clock it was read at: CPUUtilization is their ratio.
+        cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
+        wallMs: Date.now(),
       };
     },
   },

@@ -5,10 +5,11 @@
  */
 import { RedisError } from './resp';
 import { SortedSet } from './sorted-set';
+import { Deque } from './deque';
 
 export type Value =
   | { type: 'string'; v: string }
-  | { type: 'list'; v: string[] }
+  | { type: 'list'; v: Deque }
   | { type: 'hash'; v: Map<string, string> }
   | { type: 'set'; v: Set<string> }
   | { type: 'zset'; v: SortedSet };
@@ -53,7 +54,7 @@ export class Keyspace {
     const v = this.getTyped(key, type);
     if (v) return v;
     const created = (
-      type === 'list' ? { type, v: [] } : type === 'hash' ? { type, v: new Map() } : type === 'set' ? { type, v: new Set() } : type === 'zset' ? { type, v: new SortedSet() } : { type, v: '' }
+      type === 'list' ? { type, v: new Deque() } : type === 'hash' ? { type, v: new Map() } : type === 'set' ? { type, v: new Set() } : type === 'zset' ? { type, v: new SortedSet() } : { type, v: '' }
     ) as Extract<Value, { type: T }>;
     this.data.set(key, created);
     return created;

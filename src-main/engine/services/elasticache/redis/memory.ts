@@ -7,7 +7,7 @@ export function estimateBytes(key: string, v: Value): number {
     case 'string':
       return base + 16 + v.v.length;
     case 'list':
-      return base + v.v.reduce((n, s) => n + 11 + s.length, 24);
+      return base + v.v.toArray().reduce((n, s) => n + 11 + s.length, 24);
     case 'hash': {
       let n = base + 24;
       for (const [f, x] of v.v) n += 24 + f.length + x.length;

@@ -87,7 +87,17 @@ function encodeTo(out: string[], r: Reply, resp3: boolean): void {
   }
 }
 
+const OK_BYTES = Buffer.from('+OK\r\n');
+const NIL2_BYTES = Buffer.from('$-1\r\n');
+
 export function encode(r: Reply, resp3 = false): Buffer {
+  // The commonest replies skip the general path (they dominate pipelined SET/GET/INCR traffic).
+  if (r === OK) return OK_BYTES;
+  if (r.t === 'int') return Buffer.from(`:${r.n}\r\n`, 'latin1');
+  if (r.t === 'bulk') {
+    if (r.s === null) return resp3 ? Buffer.from('_\r\n') : NIL2_BYTES;
+    return Buffer.from(`$${r.s.length}\r\n${r.s}\r\n`, 'latin1');
+  }
   const out: string[] = [];
   encodeTo(out, r, resp3);
   return Buffer.from(out.join(''), 'latin1');

@@ -4,6 +4,7 @@
  * tests) and a guest's `redis-cli` through the virtual network. Time is the lab's simulated clock.
  */
 import { Keyspace, type Value } from './keyspace';
+import { Deque } from './deque';
 import { NIL_ARRAY, QUEUED, RedisError, RequestParser, arr, encode, err, type Reply } from './resp';
 import { connectionCommands, SERVER_VERSION } from './commands/connection';
 import { hashCommands } from './commands/hashes';
@@ -116,6 +117,12 @@ export class RedisServer implements ServerState {
   connect(write: (b: Buffer) => void, close: () => void, addr = '127.0.0.1:0'): Connection {
     const parser = new RequestParser();
     let closed = false;
+    // Replies to one batch of input are written together: a pipelined client gets one write, not sixteen.
+    let batch: Buffer[] | undefined;
+    const flush = () => {
+      if (batch && batch.length > 0 && !closed) write(batch.length === 1 ? batch[0]! : Buffer.concat(batch));
+      batch = undefined;
+    };
     const client: ClientState = {
       id: this.nextId++,
       addr,
@@ -131,10 +138,14 @@ export class RedisServer implements ServerState {
       patterns: new Set(),
       lastCommand: 'NULL',
       send: (r) => {
-        if (!closed) write(encode(r, client.resp3));
+        if (closed) return;
+        const bytes = encode(r, client.resp3);
+        if (batch) batch.push(bytes);
+        else write(bytes);
       },
       close: () => {
         if (closed) return;
+        flush();
         closed = true;
         this.live.delete(client);
         close();
@@ -146,25 +157,29 @@ export class RedisServer implements ServerState {
       feed: (chunk) => {
         if (closed) return;
         parser.feed(chunk);
-        for (;;) {
-          let args: string[] | undefined;
-          try {
-            args = parser.next();
-          } catch (e) {
-            client.send(err(e instanceof RedisError ? e.message : 'ERR Protocol error'));
-            client.close();
-            return;
+        batch = [];
+        try {
+          for (;;) {
+            let args: string[] | undefined;
+            try {
+              args = parser.next();
+            } catch (e) {
+              client.send(err(e instanceof RedisError ? e.message : 'ERR Protocol error'));
+              client.close();
+              return;
+            }
+            if (!args) return;
+            if (args[0]!.toLowerCase() === 'quit') {
+              client.send({ t: 'simple', s: 'OK' });
+              client.close();
+              return;
+            }
+            const reply = this.execute(client, args);
+            if (reply !== NO_REPLY) client.send(reply);
+            if (closed) return;
           }
-          if (!args) return;
-          const name = args[0]!.toLowerCase();
-          if (name === 'quit') {
-            client.send({ t: 'simple', s: 'OK' });
-            client.close();
-            return;
-          }
-          const reply = this.execute(client, args);
-          if (reply !== NO_REPLY) client.send(reply);
-          if (closed) return;
+        } finally {
+          flush();
         }
       },
       end: () => {
@@ -176,7 +191,8 @@ export class RedisServer implements ServerState {
 
   /** Runs one command for a client: arity, auth, subscribe mode, MULTI queueing, then the command. */
   execute(client: ClientState, args: string[]): Reply {
-    const name = args[0]!.toLowerCase();
+    const first = args[0]!;
+    const name = first.toLowerCase();
     const cmd: Command | undefined = COMMANDS[name];
     this.stats.commands++;
     client.lastCommand = name;
@@ -193,11 +209,12 @@ export class RedisServer implements ServerState {
       if (client.multi) client.multiFailed = true;
       return err(`ERR wrong number of arguments for '${name}' command`);
     }
-    if (!client.authenticated && !cmd.flags.includes('noauth')) {
+    const flags = flagsOf(cmd);
+    if (!client.authenticated && !flags.noauth) {
       if (client.multi) client.multiFailed = true;
       return err('NOAUTH Authentication required.');
     }
-    if (!client.resp3 && client.channels.size + client.patterns.size > 0 && !cmd.flags.includes('allow-in-subscribe')) {
+    if (!client.resp3 && client.channels.size + client.patterns.size > 0 && !flags.allowInSubscribe) {
       return err(SUBSCRIBE_ALLOWED.replace('%s', name));
     }
     if (client.multi && name !== 'exec' && name !== 'discard' && name !== 'multi' && name !== 'watch' && name !== 'reset') {
@@ -211,7 +228,7 @@ export class RedisServer implements ServerState {
   private run(client: ClientState, cmd: Command, args: string[]): Reply {
     const x: Exec = { server: this, client, db: this.dbs[client.dbIndex]! };
     try {
-      if (cmd.flags.includes('write')) {
+      if (flagsOf(cmd).write) {
         const oom = this.checkMemory(args);
         if (oom) return oom;
         this.dirty++;
@@ -293,7 +310,7 @@ export class RedisServer implements ServerState {
       const keys: [string, unknown, number | null][] = [];
       for (const [k, v] of db.data) {
         const ttl = db.expires.get(k) ?? null;
-        const data = v.type === 'string' ? v.v : v.type === 'list' ? v.v : v.type === 'hash' ? [...v.v] : v.type === 'set' ? [...v.v] : v.v.entries().map((e) => [e.member, e.score]);
+        const data = v.type === 'string' ? v.v : v.type === 'list' ? v.v.toArray() : v.type === 'hash' ? [...v.v] : v.type === 'set' ? [...v.v] : v.v.entries().map((e) => [e.member, e.score]);
         keys.push([k, [v.type, data], ttl]);
       }
       return keys;
@@ -309,7 +326,7 @@ export class RedisServer implements ServerState {
       for (const [k, [type, data], ttl] of keys) {
         if (ttl !== null && ttl <= this.now()) continue;
         if (type === 'string') db.set(k, { type, v: data as string });
-        else if (type === 'list') db.set(k, { type, v: data as string[] });
+        else if (type === 'list') db.set(k, { type, v: Deque.from(data as string[]) });
         else if (type === 'hash') db.set(k, { type, v: new Map(data as [string, string][]) });
         else if (type === 'set') db.set(k, { type, v: new Set(data as string[]) });
         else {
@@ -376,3 +393,14 @@ export class RedisServer implements ServerState {
 }
 
 const bulkOf = (s: string): Reply => ({ t: 'bulk', s });
+
+/** A command's flags as booleans, computed once (the hot path checks them on every command). */
+const FLAGS = new Map<Command, { write: boolean; noauth: boolean; allowInSubscribe: boolean }>();
+function flagsOf(cmd: Command): { write: boolean; noauth: boolean; allowInSubscribe: boolean } {
+  let f = FLAGS.get(cmd);
+  if (!f) {
+    f = { write: cmd.flags.includes('write'), noauth: cmd.flags.includes('noauth'), allowInSubscribe: cmd.flags.includes('allow-in-subscribe') };
+    FLAGS.set(cmd, f);
+  }
+  return f;
+}

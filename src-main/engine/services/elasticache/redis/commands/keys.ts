@@ -2,6 +2,7 @@
 import { RedisError, NIL, OK, arr, bulk, bulks, int, simple, type Reply } from '../resp';
 import type { Value } from '../keyspace';
 import { SortedSet } from '../sorted-set';
+import { Deque } from '../deque';
 import { E_SYNTAX, globMatch, toInt, upper } from './parse';
 import type { CommandTable, Exec } from './types';
 
@@ -10,7 +11,7 @@ function cloneValue(v: Value): Value {
     case 'string':
       return { type: 'string', v: v.v };
     case 'list':
-      return { type: 'list', v: [...v.v] };
+      return { type: 'list', v: Deque.from(v.v.toArray()) };
     case 'hash':
       return { type: 'hash', v: new Map(v.v) };
     case 'set':

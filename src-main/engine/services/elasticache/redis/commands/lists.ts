@@ -7,8 +7,8 @@ function push(left: boolean, onlyExisting: boolean) {
   return (x: Exec, [key, ...vals]: string[]): Reply => {
     if (onlyExisting && !x.db.getTyped(key!, 'list')) return int(0);
     const l = x.db.getOrCreate(key!, 'list');
-    if (left) for (const v of vals) l.v.unshift(v);
-    else l.v.push(...vals);
+    if (left) for (const v of vals) l.v.pushFront(v);
+    else for (const v of vals) l.v.pushBack(v);
     x.db.touch(key!);
     x.server.wakeList?.(x.client.dbIndex, key!);
     return int(l.v.length);
@@ -25,7 +25,8 @@ function pop(left: boolean) {
     const l = x.db.getTyped(key!, 'list');
     if (!l) return count === undefined ? NIL : NIL_ARRAY;
     const n = Math.min(count ?? 1, l.v.length);
-    const out = left ? l.v.splice(0, n) : l.v.splice(l.v.length - n, n).reverse();
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push((left ? l.v.popFront() : l.v.popBack())!);
     x.db.touch(key!);
     x.db.dropIfEmpty(key!);
     return count === undefined ? bulk(out[0]) : bulks(out);
@@ -37,12 +38,12 @@ export function move(x: Exec, src: string, dst: string, fromLeft: boolean, toLef
   const s = x.db.getTyped(src, 'list');
   x.db.getTyped(dst, 'list'); // WRONGTYPE before anything moves
   if (!s) return undefined;
-  const v = fromLeft ? s.v.shift()! : s.v.pop()!;
+  const v = (fromLeft ? s.v.popFront() : s.v.popBack())!;
   x.db.touch(src);
   x.db.dropIfEmpty(src);
   const target = x.db.getOrCreate(dst, 'list');
-  if (toLeft) target.v.unshift(v);
-  else target.v.push(v);
+  if (toLeft) target.v.pushFront(v);
+  else target.v.pushBack(v);
   x.db.touch(dst);
   x.server.wakeList?.(x.client.dbIndex, dst);
   return v;
@@ -70,9 +71,9 @@ export const listCommands: CommandTable = {
     run: (x, [k, s, e]) => {
       const start = toInt(s!);
       const stop = toInt(e!);
-      const l = x.db.getTyped(k!, 'list')?.v ?? [];
-      const r = clampRange(start, stop, l.length);
-      return bulks(r ? l.slice(r[0], r[1] + 1) : []);
+      const l = x.db.getTyped(k!, 'list')?.v;
+      const r = l && clampRange(start, stop, l.length);
+      return bulks(r ? l.range(r[0], r[1]) : []);
     },
   },
   lindex: {
@@ -81,9 +82,10 @@ export const listCommands: CommandTable = {
     keys: [1, 1, 1],
     run: (x, [k, i]) => {
       let idx = toInt(i!);
-      const l = x.db.getTyped(k!, 'list')?.v ?? [];
+      const l = x.db.getTyped(k!, 'list')?.v;
+      if (!l) return bulk(null);
       if (idx < 0) idx += l.length;
-      return bulk(idx >= 0 && idx < l.length ? l[idx] : null);
+      return bulk(idx >= 0 && idx < l.length ? l.at(idx) : null);
     },
   },
   lset: {
@@ -96,7 +98,7 @@ export const listCommands: CommandTable = {
       if (!l) throw new RedisError('ERR no such key');
       if (idx < 0) idx += l.v.length;
       if (idx < 0 || idx >= l.v.length) throw new RedisError('ERR index out of range');
-      l.v[idx] = v!;
+      l.v.set(idx, v!);
       x.db.touch(k!);
       return OK;
     },
@@ -109,22 +111,24 @@ export const listCommands: CommandTable = {
       const count = toInt(c!);
       const l = x.db.getTyped(k!, 'list');
       if (!l) return int(0);
+      const items = l.v.toArray();
       let removed = 0;
       if (count >= 0) {
-        for (let i = 0; i < l.v.length && (count === 0 || removed < count); ) {
-          if (l.v[i] === v) {
-            l.v.splice(i, 1);
+        for (let i = 0; i < items.length && (count === 0 || removed < count); ) {
+          if (items[i] === v) {
+            items.splice(i, 1);
             removed++;
           } else i++;
         }
       } else {
-        for (let i = l.v.length - 1; i >= 0 && removed < -count; i--) {
-          if (l.v[i] === v) {
-            l.v.splice(i, 1);
+        for (let i = items.length - 1; i >= 0 && removed < -count; i--) {
+          if (items[i] === v) {
+            items.splice(i, 1);
             removed++;
           }
         }
       }
+      l.v.replace(items);
       if (removed) x.db.touch(k!);
       x.db.dropIfEmpty(k!);
       return int(removed);
@@ -140,7 +144,7 @@ export const listCommands: CommandTable = {
       const l = x.db.getTyped(k!, 'list');
       if (!l) return OK;
       const r = clampRange(start, stop, l.v.length);
-      l.v = r ? l.v.slice(r[0], r[1] + 1) : [];
+      l.v.replace(r ? l.v.range(r[0], r[1]) : []);
       x.db.touch(k!);
       x.db.dropIfEmpty(k!);
       return OK;
@@ -155,9 +159,11 @@ export const listCommands: CommandTable = {
       if (w !== 'BEFORE' && w !== 'AFTER') throw new RedisError(E_SYNTAX);
       const l = x.db.getTyped(k!, 'list');
       if (!l) return int(0);
-      const i = l.v.indexOf(pivot!);
+      const items = l.v.toArray();
+      const i = items.indexOf(pivot!);
       if (i < 0) return int(-1);
-      l.v.splice(w === 'BEFORE' ? i : i + 1, 0, v!);
+      items.splice(w === 'BEFORE' ? i : i + 1, 0, v!);
+      l.v.replace(items);
       x.db.touch(k!);
       return int(l.v.length);
     },
@@ -185,7 +191,7 @@ export const listCommands: CommandTable = {
           maxlen = n;
         } else throw new RedisError(E_SYNTAX);
       }
-      const l = x.db.getTyped(k!, 'list')?.v ?? [];
+      const l = x.db.getTyped(k!, 'list')?.v.toArray() ?? [];
       const found: number[] = [];
       let skip = Math.abs(rank) - 1;
       const want = count === undefined ? 1 : count === 0 ? Infinity : count;

@@ -47,6 +47,12 @@ function doSet(x: Exec, args: string[]): Reply {
 
 function incrBy(x: Exec, key: string, by: bigint): Reply {
   const cur = getString(x.db, key);
+  // Fast path: small decimal integers stay in doubles, exactly (well inside 2^53).
+  if ((cur === undefined || (cur.length < 15 && /^(-?[1-9][0-9]*|0)$/.test(cur))) && by < 1_000_000_000_000n && by > -1_000_000_000_000n) {
+    const next = (cur === undefined ? 0 : Number(cur)) + Number(by);
+    x.db.set(key, { type: 'string', v: String(next) }, true);
+    return { t: 'int', n: next };
+  }
   const n = cur === undefined ? 0n : toBigInt(cur);
   const next = n + by;
   if (!inInt64(next)) throw new RedisError('ERR increment or decrement would overflow');

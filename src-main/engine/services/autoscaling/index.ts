@@ -7,6 +7,8 @@ import { defineService } from '../../core/provider';
 import { autoscalingMigrations } from './migrations';
 import { startAutoScaling } from './reconcile';
 import { autoscalingMetrics } from './metrics';
+// Side effect: publishes CPUUtilization per group for target tracking (ASGAverageCPUUtilization).
+import './cpu-metrics';
 import { autoscalingCloudFormation } from './cloudformation';
 import { autoscalingIamTable } from './iam-table';
 import { autoscalingInventory } from './inventory';

@@ -92,4 +92,9 @@ export interface ServiceNetwork {
   resolve(name: string): string | undefined;
   /** The endpoint at a private address, if this service owns it (scope: the caller's account and region). */
   at(address: string, scope?: { accountId: string; region: string }): ServiceEndpoint | undefined;
+  /**
+   * `nimbus tunnel RESOURCE-ID`: a stream to the resource's data plane from the learner's own computer,
+   * as through a bastion (no security group applies). undefined: not this service's; a string: why not.
+   */
+  tunnel?(resourceId: string): Promise<{ stream: Duplex; label: string; port: number } | string | undefined>;
 }

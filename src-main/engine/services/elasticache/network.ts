@@ -88,6 +88,18 @@ function endpoint(n: NodeAt): ServiceEndpoint {
 }
 
 export const elasticacheNetwork: ServiceNetwork = {
+  async tunnel(resourceId) {
+    const rt = runtime();
+    if (!rt) return undefined;
+    // A cluster id or a node endpoint name; with several accounts or regions, the first match.
+    const id = resourceId.toLowerCase().split('.')[0]!;
+    const rows = rt.store.stmt(`${NODE_SQL.replace("WHERE c.status IN ('available', 'modifying', 'snapshotting')", 'WHERE 1 = 1')} AND n.cluster_id = ? ORDER BY n.node_id`).all(id) as (NodeAt & { status?: string })[];
+    const n = rows[0];
+    if (!n) return undefined;
+    const status = (rt.store.stmt('SELECT status FROM elasticache_clusters WHERE account_id = ? AND region = ? AND id = ?').get(n.account_id, n.region, n.cluster_id) as { status: string }).status;
+    if (status !== 'available') return `cache cluster ${n.cluster_id} is ${status}, not available`;
+    return { stream: await openNode(n, { ip: '127.0.0.1' }), label: `cache cluster ${n.cluster_id} (Redis, node ${n.node_id})`, port: n.port };
+  },
   resolve(name) {
     const m = /^([a-z][a-z0-9-]*)\.([a-z0-9]+)\.(\d{4})\.([a-z0-9]+)\.cache\.amazonaws\.com$/.exec(name);
     const rt = runtime();

@@ -36,7 +36,7 @@ export interface Result {
 
 export async function runSql(conn: Conn, sql: string): Promise<Result> {
   const started = Date.now();
-  const [rows, fields] = await conn.query({ sql, rowsAsArray: true, typeCast: (field, next) => (field.type === 'BLOB' || field.type === 'VAR_STRING' || field.type === 'STRING' ? field.string() : (field.string() ?? next())) });
+  const [rows, fields] = await conn.query({ sql, rowsAsArray: true, typeCast: (field) => field.string() }); // the text protocol's values as sent (NULL → null)
   const ms = Date.now() - started;
   if (!fields) return { affected: (rows as { affectedRows?: number }).affectedRows ?? 0, ms };
   return {

@@ -44,6 +44,24 @@ describe('SQS through aws-sdk v2', () => {
     expect(empty.Messages ?? []).toEqual([]);
   });
 
+  it('a queue URL from a CloudFormation output routes back to the lab (aws-sdk v2 sends to the QueueUrl host)', async () => {
+    const lab = getLab();
+    const options = { endpoint: lab.endpoint, region: 'us-east-1', credentials: new AWS.Credentials(lab.credentials.accessKeyId, lab.credentials.secretAccessKey), maxRetries: 0 };
+    const cfn = new AWS.CloudFormation(options);
+    const template = { Resources: { Jobs: { Type: 'AWS::SQS::Queue' } }, Outputs: { Url: { Value: { Ref: 'Jobs' } } } };
+    await cfn.createStack({ StackName: 'imagery-queue', TemplateBody: JSON.stringify(template) }).promise();
+    let stack: AWS.CloudFormation.Stack | undefined;
+    for (let i = 0; i < 100 && stack?.StackStatus !== 'CREATE_COMPLETE'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      stack = (await cfn.describeStacks({ StackName: 'imagery-queue' }).promise()).Stacks![0];
+    }
+    const url = stack!.Outputs![0]!.OutputValue!;
+    expect(url.startsWith(`${lab.endpoint}/`)).toBe(true);
+    const { sqs } = v2(lab);
+    await sqs.sendMessage({ QueueUrl: url, MessageBody: 'from a template' }).promise();
+    expect((await sqs.receiveMessage({ QueueUrl: url }).promise()).Messages![0]!.Body).toBe('from a template');
+  });
+
   it('reports SQS errors by their query code', async () => {
     const { sqs } = v2(getLab());
     const e = (await sqs.getQueueUrl({ QueueName: 'nope' }).promise().catch((err: unknown) => err)) as AWS.AWSError;

@@ -8,6 +8,7 @@ import { sqsCloudFormation } from './cloudformation';
 import { sqsIamTable } from './iam-table';
 import { sqsInventory } from './inventory';
 import { sqsMetrics } from './metrics';
+import { rememberDataDir } from './state/endpoint';
 import { sqsMigrations } from './migrations';
 import { AddPermission } from './AddPermission';
 import { ChangeMessageVisibility } from './ChangeMessageVisibility';
@@ -59,6 +60,7 @@ export const sqsProvider = defineService({
     TagQueue,
     UntagQueue,
   },
+  start: ({ store, dataDir }) => rememberDataDir(store, dataDir),
   iam: sqsIamTable,
   cloudformation: sqsCloudFormation,
   inventory: sqsInventory,

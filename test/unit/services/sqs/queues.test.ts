@@ -5,7 +5,7 @@ describe('CreateQueue, GetQueueUrl, ListQueues, DeleteQueue', () => {
   it('creates with defaults, answers the same URL for an identical create, refuses a differing one', async () => {
     const lab = sqsLab();
     const url = await lab.queue('orders');
-    expect(url).toBe(`http://sqs.us-east-1.localhost:4566/${lab.engine.account.accountId}/orders`);
+    expect(url).toBe(`http://127.0.0.1:4566/${lab.engine.account.accountId}/orders`);
     expect(await lab.queue('orders')).toBe(url);
     await expectSqsError(lab.queue('orders', { VisibilityTimeout: '60' }), 'QueueNameExists', /VisibilityTimeout/, 'QueueAlreadyExists');
     const a = (await lab.sqs('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes;

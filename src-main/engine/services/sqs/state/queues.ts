@@ -1,11 +1,12 @@
 /**
  * Queue rows, their URLs and ARNs. A queue URL is `<scheme>://<host>/<account>/<name>`; only the
- * path names the queue, so URLs minted for any endpoint form (the lab's own host, the legacy
+ * path names the queue, so URLs of any endpoint form (the lab's own host, the legacy
  * queue.amazonaws.com, sqs.<region>.localhost) all find it.
  */
 import type { Ctx } from '../../../core/provider';
 import { AwsError } from '../../../protocol/errors';
 import { queueDoesNotExist } from '../errors';
+import { labEndpoint } from './endpoint';
 
 export interface QueueRow {
   id: number;
@@ -34,7 +35,7 @@ export const queueArn = (region: string, accountId: string, name: string): strin
 
 /** Host of the endpoint the caller used (as AWS does), so SDKs that route by QueueUrl come back here. */
 export function queueUrl(ctx: Ctx, q: { account_id: string; name: string; region: string }): string {
-  const base = ctx.host ? `http://${ctx.host}` : `http://sqs.${q.region}.localhost:4566`;
+  const base = ctx.host ? `http://${ctx.host}` : labEndpoint(ctx.store);
   return `${base}/${q.account_id}/${q.name}`;
 }
 

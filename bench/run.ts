@@ -12,6 +12,7 @@ import { benchCli } from './cli';
 import { stackCreateDelete } from './cloudformation';
 import { benchConsole } from './console';
 import { sqsSection } from './sqs';
+import { sqsSection } from './sqs';
 import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
 import { spawnSync } from 'node:child_process';
@@ -150,6 +151,7 @@ async function main() {
     ['cloudformation', cloudformationSection],
     ['guest', guestSection],
     ['console', consoleSection],
+    ['sqs', () => sqsSection(SECONDS, results)],
     ['sqs', () => sqsSection(SECONDS, results)],
     ['redis', redisSection],
   ];

@@ -36,6 +36,11 @@ export const CreateQueue = (ctx: Ctx, input: OperationInput<'sqs', 'CreateQueue'
   const heldUntil = nameHeldUntil(ctx, name);
   if (heldUntil !== undefined && heldUntil > now) throw queueDeletedRecently();
   const stored = { ...defaultAttributes(fifo), ...attrs };
+  // SSE-KMS replaces the default SSE-SQS; its data keys are reused 5 minutes unless told otherwise.
+  if (attrs.KmsMasterKeyId) {
+    if (attrs.SqsManagedSseEnabled === undefined) stored.SqsManagedSseEnabled = 'false';
+    stored.KmsDataKeyReusePeriodSeconds ??= '300';
+  }
   ctx.store
     .stmt('INSERT INTO sqs_queues (account_id, region, name, fifo, attributes, tags, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(ctx.accountId, ctx.region, name, fifo ? 1 : 0, JSON.stringify(stored), JSON.stringify(tags), now, now);

@@ -22,6 +22,13 @@ describe('CreateQueue, GetQueueUrl, ListQueues, DeleteQueue', () => {
     expect((await lab.sqs('GetQueueUrl', { QueueName: 'orders' })).QueueUrl).toBe(url);
   });
 
+  it('accepts KmsMasterKeyId: SSE-KMS instead of SSE-SQS', async () => {
+    const lab = sqsLab();
+    const url = await lab.queue('secret', { KmsMasterKeyId: 'alias/aws/sqs' });
+    const a = (await lab.sqs('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes;
+    expect(a).toMatchObject({ KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: '300', SqsManagedSseEnabled: 'false' });
+  });
+
   it('checks names and attribute values', async () => {
     const lab = sqsLab();
     await expectSqsError(lab.queue('bad name'), 'InvalidParameterValue', 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length');

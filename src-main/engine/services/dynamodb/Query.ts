@@ -28,7 +28,8 @@ function bounds(col: string, r: KeyRange, args: unknown[]): string {
 }
 
 export function Query(ctx: Ctx, input: In) {
-  checkNames([['tableName', input.TableName], ['indexName', input.IndexName]]);
+  const limit = input.Limit !== undefined && input.Limit < 1 ? [`Value '${input.Limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`] : [];
+  checkNames([['tableName', input.TableName], ['indexName', input.IndexName]], limit);
   const data = input as unknown as Record<string, unknown>;
   checkExpressionParams(data, ['ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'], ['AttributesToGet', 'QueryFilter', 'ConditionalOperator', 'KeyConditions']);
   for (const v of Object.values((input.ExclusiveStartKey ?? {}) as Item)) {

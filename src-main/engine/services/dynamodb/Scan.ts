@@ -20,7 +20,8 @@ const SPACE = 2 ** 32;
  * scan's segment is a slice of that hash space, so segments never overlap and cover every item.
  */
 export function Scan(ctx: Ctx, input: In) {
-  checkNames([['tableName', input.TableName], ['indexName', input.IndexName]]);
+  const limit = input.Limit !== undefined && input.Limit < 1 ? [`Value '${input.Limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`] : [];
+  checkNames([['tableName', input.TableName], ['indexName', input.IndexName]], limit);
   const data = input as unknown as Record<string, unknown>;
   checkExpressionParams(data, ['ProjectionExpression', 'FilterExpression'], ['AttributesToGet', 'ScanFilter', 'ConditionalOperator']);
   for (const v of Object.values((input.ExclusiveStartKey ?? {}) as Item)) {

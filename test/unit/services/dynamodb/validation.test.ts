@@ -56,6 +56,7 @@ describe('DynamoDB validation messages', () => {
     expect((await fail('PutItem', { ...q, Item: { uid: { S: '' }, sk: { S: 'b' } } })).message).toBe(
       'One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: uid',
     );
+    expect((await fail('Scan', { ...q, Limit: 0 })).message).toBe("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
     expect((await fail('Scan', { ...q, Segment: 3, TotalSegments: 2 })).message).toBe(
       'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 3 is out of bounds for TotalSegments: 2',
     );

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { validationError } from './errors';
-import { checkPlacement, checkSizes, checkTargetGroups } from './state/checks';
+import { checkPlacement, checkSizes } from './state/checks';
 import { getGroup, setDesired } from './state/groups';
 import { kick } from './state/kick';
 import { getLaunchConfiguration } from './state/launch-configurations';
@@ -29,7 +29,6 @@ export const UpdateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
       input.NewInstancesProtectedFromScaleIn === undefined ? g.protect_new : input.NewInstancesProtectedFromScaleIn ? 1 : 0, ctx.accountId, ctx.region, g.name,
     );
   setDesired(ctx, g, desired, `a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired}`, { min, max });
-  void checkTargetGroups;
   kick(ctx, g.name);
   return {};
 };

@@ -14,6 +14,10 @@ import { autoscalingIamTable } from './iam-table';
 import { autoscalingInventory } from './inventory';
 import { AttachLoadBalancerTargetGroups } from './AttachLoadBalancerTargetGroups';
 import { CreateAutoScalingGroup } from './CreateAutoScalingGroup';
+import { DescribeAccountLimits } from './DescribeAccountLimits';
+import { DescribeAdjustmentTypes } from './DescribeAdjustmentTypes';
+import { DescribeScalingProcessTypes } from './DescribeScalingProcessTypes';
+import { DescribeTerminationPolicyTypes } from './DescribeTerminationPolicyTypes';
 import { CreateLaunchConfiguration } from './CreateLaunchConfiguration';
 import { CreateOrUpdateTags } from './CreateOrUpdateTags';
 import { DeleteAutoScalingGroup } from './DeleteAutoScalingGroup';
@@ -54,13 +58,17 @@ export const autoscalingProvider = defineService({
     DeletePolicy,
     DeleteScheduledAction,
     DeleteTags,
+    DescribeAccountLimits,
+    DescribeAdjustmentTypes,
     DescribeAutoScalingGroups,
     DescribeAutoScalingInstances,
     DescribeLaunchConfigurations,
     DescribePolicies,
     DescribeScalingActivities,
+    DescribeScalingProcessTypes,
     DescribeScheduledActions,
     DescribeTags,
+    DescribeTerminationPolicyTypes,
     DetachLoadBalancerTargetGroups,
     DisableMetricsCollection,
     EnableMetricsCollection,

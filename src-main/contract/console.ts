@@ -47,6 +47,11 @@ export const metricsInstanceResponse = z.object({
   unit: z.enum(['Percent', 'Bytes']),
   /** Oldest first; only periods in which the instance ran. */
   datapoints: z.array(z.object({ timestamp: z.iso.datetime(), value: z.number() })),
+  /**
+   * True while the values are generated from the instance's run times rather than measured from
+   * the guest's activity by CloudWatch; the console labels such charts "synthetic".
+   */
+  synthetic: z.boolean().optional(),
 });
 export type InstanceMetrics = z.infer<typeof metricsInstanceResponse>;
 

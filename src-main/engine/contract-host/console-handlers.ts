@@ -107,7 +107,7 @@ export function createConsoleHandlers(
 
     async 'metrics.instance'({ instanceId, region, metric, rangeSeconds, periodSeconds }) {
       const unit = metric === 'CPUUtilization' ? ('Percent' as const) : ('Bytes' as const);
-      if (!hasUsageTable()) return { metric, unit, datapoints: [] };
+      if (!hasUsageTable()) return { metric, unit, datapoints: [], synthetic: true };
       const now = engine.clock.now();
       // The usage meter's instance intervals are exactly the times the instance was running.
       const runs = (
@@ -132,7 +132,8 @@ export function createConsoleHandlers(
         if (runMs < 1000) continue; // CloudWatch has no datapoint for a period the instance did not run
         datapoints.push({ timestamp: new Date(p).toISOString(), value: metricValue(metric, `${instanceId}|${metric}|${p}`, runMs, bootMs) });
       }
-      return { metric, unit, datapoints };
+      // Shaped from run and boot times, not measured: labelled synthetic until CloudWatch computes it.
+      return { metric, unit, datapoints, synthetic: true };
     },
 
     async 'workstation.info'() {

@@ -49,7 +49,7 @@ describe('metrics.instance', () => {
 
   it('answers an instance that never ran with no datapoints, and refuses a malformed id', async () => {
     const none = await lab.client.request('metrics.instance', { instanceId: 'i-0123456789abcdef0', region: 'us-east-1', metric: 'NetworkOut' });
-    expect(none).toEqual({ metric: 'NetworkOut', unit: 'Bytes', datapoints: [] });
+    expect(none).toEqual({ metric: 'NetworkOut', unit: 'Bytes', datapoints: [], synthetic: true });
     await expect(lab.client.request('metrics.instance', { instanceId: 'vol-1', region: 'us-east-1', metric: 'NetworkOut' })).rejects.toMatchObject({
       code: 'InvalidContractPayload',
     });

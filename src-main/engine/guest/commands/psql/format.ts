@@ -21,7 +21,8 @@ export function aligned(columns: PgColumn[], rows: (string | null)[][]): string 
       .map((v, i) => {
         const pad = ' '.repeat(widths[i]! - width(v));
         // The last column is not padded on the right, as psql prints it.
-        return columns[i]!.numeric ? ` ${pad}${v} ` : i === last ? ` ${v}` : ` ${v}${pad} `;
+        if (columns[i]!.numeric) return i === last ? ` ${pad}${v}` : ` ${pad}${v} `;
+        return i === last ? ` ${v}` : ` ${v}${pad} `;
       })
       .join('|')}\n`;
   }

@@ -108,7 +108,7 @@ const errorText = (e: PgError, sql?: string): string => {
 
 type PgResult = pg.QueryResult<unknown[]>;
 
-function render(r: PgResult, a: PsqlArgs): string {
+function render(r: PgResult, a: PsqlArgs, tag: string | undefined): string {
   if (r.fields && r.fields.length && r.command === 'SELECT') {
     const columns = r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID) }));
     const rows = (r.rows as unknown[][]).map((row) => row.map((v) => (v === null || v === undefined ? null : String(v))));
@@ -117,21 +117,26 @@ function render(r: PgResult, a: PsqlArgs): string {
     return aligned(columns, rows);
   }
   if (a.quiet) return '';
-  if (r.command === 'INSERT') return `INSERT 0 ${r.rowCount ?? 0}\n`;
-  if (r.command === 'UPDATE' || r.command === 'DELETE' || r.command === 'SELECT' || r.command === 'COPY' || r.command === 'MOVE' || r.command === 'FETCH') return `${r.command} ${r.rowCount ?? 0}\n`;
-  return `${r.command ?? ''}\n`;
+  // The server's command tag as sent ("CREATE TABLE", "INSERT 0 2"); pg keeps only its first word.
+  return `${tag ?? r.command ?? ''}\n`;
 }
 
 async function runText(client: pg.Client, sql: string, a: PsqlArgs, out: Output): Promise<number> {
   if (!sql.trim()) return 0;
+  const tags: string[] = [];
+  const connection = (client as unknown as { connection: { on(e: string, f: (m: { text: string }) => void): void; off(e: string, f: (m: { text: string }) => void): void } }).connection;
+  const onTag = (m: { text: string }) => tags.push(m.text);
+  connection.on('commandComplete', onTag);
   try {
     // The simple query protocol, as psql -c sends it: every statement's result is printed.
     const res = (await client.query({ text: sql, rowMode: 'array' } as never)) as unknown as PgResult | PgResult[];
-    for (const r of Array.isArray(res) ? res : [res]) out.write(render(r, a));
+    (Array.isArray(res) ? res : [res]).forEach((r, i) => out.write(render(r, a, tags[i])));
     return 0;
   } catch (err) {
     out.error(errorText(err as PgError, sql));
     return 1;
+  } finally {
+    connection.off('commandComplete', onTag);
   }
 }
 

@@ -97,4 +97,24 @@ export interface ServiceNetwork {
    * as through a bastion (no security group applies). undefined: not this service's; a string: why not.
    */
   tunnel?(resourceId: string): Promise<{ stream: Duplex; label: string; port: number } | string | undefined>;
+  /**
+   * A public HTTP endpoint of the service on the internet side (an S3 website endpoint) at this address:
+   * reached through the VPC's route to the internet, answered by the returned handler.
+   */
+  internetHttp?(address: string): ((req: HttpRequestLike) => Promise<HttpResponseLike>) | undefined;
+}
+
+/** The HTTP shapes guests send and receive (guest/types.ts HttpRequestIn / HttpResponseOut fit them). */
+export interface HttpRequestLike {
+  method: string;
+  path: string;
+  host: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+export interface HttpResponseLike {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
 }

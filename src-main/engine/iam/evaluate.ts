@@ -146,6 +146,8 @@ export function evaluate(request: EvalRequest, policies: PolicySet): EvalResult 
   const noIdentity = `because no identity-based policy allows the ${act} action`;
   const noResource = `because no resource-based policy allows the ${act} action`;
 
+  // An unsigned request has no identity: the resource's own policy alone decides (S3's public objects).
+  if (p.type === 'anonymous') return resourceDirect ? allow(resourceDirect, 'a resource-based policy allows everyone') : implicit(noResource);
   if (p.type === 'root') {
     if (sameAccount && !policies.requireResourceAllow) return allow(undefined, 'the root user may do anything in its own account');
     if (resourceDirect ?? resourceAccount) return allow(resourceDirect ?? resourceAccount, 'a resource-based policy allows the root user');

@@ -213,6 +213,16 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
         }
         return { ok: true, target: { kind: 'guest', guestId: target.instanceId, address } };
       }
+      for (const svc of deps.services ?? []) {
+        const http = svc.internetHttp?.(address);
+        if (!http) continue;
+        if (id.kind === 'instance') {
+          const blocked = explain(id.accountId, id.region, fromEp, { kind: 'internet', ip: address }, protocol, port);
+          if (blocked) return blocked;
+        }
+        if (protocol !== 'tcp' || (port !== 80 && port !== 443)) return { ok: false, failure: 'timeout', reason: { code: 'no-listener', message: `${address} answers only HTTP on port 80` } };
+        return { ok: true, target: { kind: 'proxy', serve: (req) => http(req) } };
+      }
       const endpoint = serviceEndpointAt(address, scope);
       if (endpoint) {
         const sameVpc = id.kind === 'instance' && id.interfaces.some((i) => i.vpcId === endpoint.vpcId) && endpoint.region === id.region;

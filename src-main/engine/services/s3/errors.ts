@@ -168,3 +168,7 @@ export const entityTooSmall = (uploadId: string, partNumber: number, size: numbe
 // Bucket policies
 
 export const noSuchBucketPolicy = (bucket: string) => s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, { BucketName: bucket });
+
+export const noSuchWebsiteConfiguration = (bucket: string) =>
+  s3Error('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 404, { BucketName: bucket });
+export const malformedWebsite = (message: string) => s3Error('MalformedXML', message, 400);

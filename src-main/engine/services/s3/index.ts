@@ -4,6 +4,7 @@ import { s3Providers } from './cloudformation';
 import { s3IamTable } from './iam-table';
 import { s3Inventory } from './inventory';
 import { s3Migrations } from './migrations';
+import { s3Network, useStore } from './network';
 import { sweepBlobs } from './state/blobs';
 import { AbortMultipartUpload } from './AbortMultipartUpload';
 import { CompleteMultipartUpload } from './CompleteMultipartUpload';
@@ -12,10 +13,12 @@ import { CreateBucket } from './CreateBucket';
 import { CreateMultipartUpload } from './CreateMultipartUpload';
 import { DeleteBucket } from './DeleteBucket';
 import { DeleteBucketPolicy } from './DeleteBucketPolicy';
+import { DeleteBucketWebsite } from './DeleteBucketWebsite';
 import { DeleteObject } from './DeleteObject';
 import { DeleteObjects } from './DeleteObjects';
 import { GetBucketLocation } from './GetBucketLocation';
 import { GetBucketPolicy } from './GetBucketPolicy';
+import { GetBucketWebsite } from './GetBucketWebsite';
 import { GetObject } from './GetObject';
 import { HeadBucket } from './HeadBucket';
 import { HeadObject } from './HeadObject';
@@ -25,6 +28,7 @@ import { ListObjects } from './ListObjects';
 import { ListObjectsV2 } from './ListObjectsV2';
 import { ListParts } from './ListParts';
 import { PutBucketPolicy } from './PutBucketPolicy';
+import { PutBucketWebsite } from './PutBucketWebsite';
 import { PutObject } from './PutObject';
 import { UploadPart } from './UploadPart';
 
@@ -39,10 +43,12 @@ export const s3Provider = defineService({
     CreateMultipartUpload,
     DeleteBucket,
     DeleteBucketPolicy,
+    DeleteBucketWebsite,
     DeleteObject,
     DeleteObjects,
     GetBucketLocation,
     GetBucketPolicy,
+    GetBucketWebsite,
     GetObject,
     HeadBucket,
     HeadObject,
@@ -52,16 +58,19 @@ export const s3Provider = defineService({
     ListObjectsV2,
     ListParts,
     PutBucketPolicy,
+    PutBucketWebsite,
     PutObject,
     UploadPart,
   },
   // Staging blobs of bodies that were streaming when the process died are garbage now.
   start: ({ store }) => {
     sweepBlobs(store);
+    useStore(store);
   },
   iam: s3IamTable,
   cloudformation: s3Providers,
   inventory: s3Inventory,
+  network: s3Network,
 });
 
 export { bucketPolicyFor } from './state/bucket-policies';

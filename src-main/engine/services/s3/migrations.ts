@@ -103,4 +103,16 @@ export const s3Migrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 's3',
+    version: 3,
+    name: 'bucket websites',
+    up: `
+      -- A bucket's static website configuration (PutBucketWebsite), as the JSON of its WebsiteConfiguration.
+      CREATE TABLE s3_bucket_websites (
+        bucket_id INTEGER PRIMARY KEY REFERENCES s3_buckets (id) ON DELETE CASCADE,
+        config TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -118,6 +118,16 @@ export interface Bucket {
  * GetMetricStatistics does). `unit` filters when given. Buckets without data are absent.
  */
 export function aggregate(store: Store, metricId: number, from: number, to: number, periodMs: number, unit?: string, withValues = false): Bucket[] {
+  if (!withValues) {
+    // Without percentiles SQLite sums the buckets itself, which is several times faster than in JS.
+    const rows = store
+      .stmt(
+        `SELECT ? + ((ts - ?) / ?) * ? AS ts, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
+         FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY (ts - ?) / ? ORDER BY 1`,
+      )
+      .all(from, from, periodMs, periodMs, metricId, from, to, unit ?? null, unit ?? null, from, periodMs) as Omit<Bucket, 'vals'>[];
+    return rows.map((r) => ({ ...r, vals: null }));
+  }
   const rows = store
     .stmt('SELECT ts, n, sum, min, max, unit, vals FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? ORDER BY ts')
     .all(metricId, from, to) as { ts: number; n: number; sum: number; min: number; max: number; unit: string; vals: string | null }[];

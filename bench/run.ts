@@ -12,7 +12,7 @@ import { benchCli } from './cli';
 import { stackCreateDelete } from './cloudformation';
 import { benchConsole } from './console';
 import { sqsSection } from './sqs';
-import { sqsSection } from './sqs';
+import { cloudwatchSection } from './monitoring';
 import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
 import { spawnSync } from 'node:child_process';
@@ -152,7 +152,7 @@ async function main() {
     ['guest', guestSection],
     ['console', consoleSection],
     ['sqs', () => sqsSection(SECONDS, results)],
-    ['sqs', () => sqsSection(SECONDS, results)],
+    ['cloudwatch', () => cloudwatchSection(SECONDS, results)],
     ['redis', redisSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();

@@ -116,6 +116,8 @@ describe('DynamoDB through SDK v3 (client + lib-dynamodb)', () => {
     const q = await doc.send(new QueryCommand({ TableName: 'events', KeyConditionExpression: 'pk = :p AND begins_with(sk, :m)', ExpressionAttributeValues: { ':p': 'p', ':m': '2026-01-1' }, ReturnConsumedCapacity: 'INDEXES' }));
     expect(q.Items!.map((i) => i.n)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     expect(q.ConsumedCapacity).toEqual({ TableName: 'events', CapacityUnits: 0.5, Table: { CapacityUnits: 0.5 } });
+    const icm = await db.send(new PutItemCommand({ TableName: 'events', Item: { pk: { S: 'q' }, sk: { S: 'z' } }, ReturnItemCollectionMetrics: 'SIZE' }));
+    expect(icm.ItemCollectionMetrics).toEqual({ ItemCollectionKey: { pk: { S: 'q' } }, SizeEstimateRangeGB: [0, 1] });
     const lsi = await doc.send(new QueryCommand({ TableName: 'events', IndexName: 'by-kind', KeyConditionExpression: 'pk = :p AND kind = :k', ExpressionAttributeValues: { ':p': 'p', ':k': 'view' } }));
     expect(lsi.Count).toBe(17);
     expect(Object.keys(lsi.Items![0]!).sort()).toEqual(['kind', 'pk', 'sk']);

@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { validation } from './errors';
 import { consumedCapacity } from './capacity';
-import { checkCondition, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkKey, checkNames, parseExpressions } from './request';
 import { deleteItem, getItem } from './state/items';
@@ -33,5 +33,6 @@ export function DeleteItem(ctx: Ctx, input: OperationInput<'dynamodb', 'DeleteIt
   charge(m, row, 'write', totalUnits(consumption));
   const attrs = returnValues(input.ReturnValues, old?.item, undefined);
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}) };
+  const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, old?.item);
+  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
 }

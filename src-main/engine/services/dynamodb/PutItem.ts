@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { validation } from './errors';
 import { consumedCapacity } from './capacity';
-import { checkCondition, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkItemKeys, checkNames, parseExpressions } from './request';
 import { getItem, putItem, tableKeyOf } from './state/items';
@@ -39,5 +39,6 @@ export function PutItem(ctx: Ctx, input: In) {
   charge(m, row, 'write', totalUnits(consumption));
   const attrs = returnValues(input.ReturnValues, old?.item, item);
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}) };
+  const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, item);
+  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
 }

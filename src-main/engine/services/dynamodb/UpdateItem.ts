@@ -4,7 +4,7 @@ import { invalidParams, validation } from './errors';
 import { consumedCapacity } from './capacity';
 import { applyUpdate, updatedTopNames } from './expressions/evaluate';
 import type { UpdateAction } from './expressions/ast';
-import { checkCondition, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkItemKeys, checkKey, checkNames, parseExpressions } from './request';
 import { getItem, putItem } from './state/items';
@@ -71,5 +71,6 @@ export function UpdateItem(ctx: Ctx, input: In) {
   charge(m, row, 'write', totalUnits(consumption));
   const attrs = returnValues(input.ReturnValues, old?.item, next, updatedTopNames(actions));
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}) };
+  const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, next);
+  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
 }

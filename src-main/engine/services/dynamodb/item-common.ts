@@ -6,7 +6,7 @@ import type { Condition, Path } from './expressions/ast';
 import { writeUnits, readUnits, type Consumption } from './capacity';
 import { allIndexes, keyOnly } from './state/items';
 import type { IndexSpec, TableRow } from './state/tables';
-import { itemSize, type Item } from './values';
+import { encodeKey, itemSize, type Item } from './values';
 import type { Meter } from './throughput';
 
 export const meter = (ctx: Ctx): Meter => ({ accountId: ctx.accountId, region: ctx.region, now: ctx.clock.now() });
@@ -80,3 +80,17 @@ export function applyProjection(item: Item, paths: Path[] | undefined, attribute
 }
 
 export { keyOnly };
+
+/**
+ * ReturnItemCollectionMetrics SIZE: only tables with local secondary indexes have item
+ * collections; the estimate is a 1 GB-wide range around the collection's size, as DynamoDB gives it.
+ */
+export function itemCollectionMetrics(ctx: Pick<Ctx, 'store'>, row: TableRow, mode: unknown, item: Item | undefined): Record<string, unknown> | undefined {
+  if (mode !== 'SIZE' || row.spec.lsis.length === 0 || !item) return undefined;
+  const hashAttr = row.spec.keySchema[0]!.AttributeName;
+  const hv = item[hashAttr];
+  if (!hv) return undefined;
+  const bytes = (ctx.store.stmt('SELECT COALESCE(SUM(size), 0) AS n FROM ddb_items WHERE table_id = ? AND hk = ?').get(row.id, encodeKey(hv)) as { n: number }).n;
+  const gb = Math.floor(bytes / 1024 ** 3);
+  return { ItemCollectionKey: { [hashAttr]: hv }, SizeEstimateRangeGB: [gb, gb + 1] };
+}

@@ -110,6 +110,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     defaultRegion: options.defaultRegion ?? 'us-east-1',
     servicePrincipal: (service) => servicePrincipal(account.accountId, service),
     lookupAccessKey: (id) => lookupAccessKey(store, id),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   terminalsRef.current = terminals;
 

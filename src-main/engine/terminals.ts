@@ -26,6 +26,9 @@ import { createGuestNetwork, loadOfflineInternet } from './terminals/network';
 import { awsCommand } from './terminals/aws';
 import { cfnCommands, waitConditionSite } from './terminals/cfn';
 import { servicePrincipal } from './core/account';
+import { join } from 'node:path';
+import { bookCodeFromDir } from './guest/commands/git/book-source';
+import { BOOK_HOSTS, bookCodeSite } from './guest/commands/git/book-site';
 import { providers as serviceManifests } from './services/registry';
 import { createLoadBalancerDataPlane } from './services/elasticloadbalancingv2/index';
 
@@ -80,6 +83,8 @@ export interface TerminalDeps {
   defaultRegion: string;
   servicePrincipal(service: string): Principal;
   lookupAccessKey(accessKeyId: string): { secretAccessKey: string; principal: Principal } | undefined;
+  /** The lab's data folder: the imported book code lives in DATA/book-code. */
+  dataDir?: string;
 }
 
 const WORKSTATION_USER = 'learner';
@@ -88,7 +93,15 @@ const REFRESH_OPS = /^(Attach|Detach|Associate|Disassociate|Assign|Unassign|Modi
 export function createTerminals(deps: TerminalDeps): TerminalManager {
   const { store, clock } = deps;
   const catalog = loadGuestCatalog(deps.resourcesDir);
-  const internet = loadOfflineInternet(deps.resourcesDir);
+  // The book's code where the book says it is (the public bucket, raw GitHub, git clone), once imported.
+  const bookCode = deps.dataDir ? bookCodeFromDir(join(deps.dataDir, 'book-code')) : undefined;
+  const offline = loadOfflineInternet(deps.resourcesDir);
+  const bookIps = new Set(Object.values(BOOK_HOSTS));
+  const internet: typeof offline = {
+    resolve: (name) => BOOK_HOSTS[name.toLowerCase()] ?? offline.resolve(name),
+    isSite: (ip) => bookIps.has(ip) || offline.isSite(ip),
+    serve: (req) => bookCodeSite(bookCode, req) ?? offline.serve(req),
+  };
   const guests = new Map<string, Guest>();
   const booting = new Map<string, Promise<Guest | undefined>>();
   const terminals = new Map<string, { term: Terminal; info: TerminalInfo; shell: GuestShell }>();
@@ -135,6 +148,7 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
     // Clients giving up on a dropped connection: a short pause stands for the real timeout.
     waitTimeout: (ms, signal) => sleep(Math.min(ms, 1500 * Math.max(1, clock.warp)), signal),
     internet: (req) => waitHandles(req) ?? internet.serve(req),
+    bookCode,
     roleCredentials: (id) => {
       if (!id.instanceProfileArn) return undefined;
       const c = issueInstanceProfileCredentials(store, clock, { accountId: id.accountId, instanceProfileArn: id.instanceProfileArn, instanceId: id.id });

@@ -157,6 +157,8 @@ export interface GuestHost {
   clock: Clock;
   catalog: GuestCatalog;
   net: GuestNetwork;
+  /** The book's repository once `nimbus import-book-code` ran (git clone, the book's URLs). */
+  bookCode?: { files(): Map<string, Uint8Array> | undefined };
   /** Temporary credentials of the instance's role (IMDS); undefined without a role. */
   roleCredentials?(identity: GuestIdentity): RoleCredentials | undefined;
   /** shutdown/halt/poweroff: the instance stops (or terminates, per its shutdown behaviour). */

@@ -40,7 +40,9 @@ export function checkPassword(pw: string): void {
 }
 
 /** A new DB instance: validated, placed in its subnet group, `creating` for a few simulated minutes, its engine starting meanwhile. */
-export const CreateDBInstance = streaming(async (ctx: Ctx, input: RdsInput<'CreateDBInstance'>): Promise<RdsOutput<'CreateDBInstance'>> => {
+export const CreateDBInstance = streaming(async (ctx: Ctx, raw: RdsInput<'CreateDBInstance'>): Promise<RdsOutput<'CreateDBInstance'>> => {
+  // Engine names are case-insensitive (templates write `MySQL`); AWS answers them in lower case.
+  const input = { ...raw, Engine: raw.Engine.toLowerCase() };
   checkCreate(input);
   const f = engineFamily(input.Engine)!;
   const row = await launchInstance(ctx, {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../../../src-main/engine/clock/clock';
 import { createEngine, type Engine } from '../../../../src-main/engine/index';
 import { GuestShell } from '../../../../src-main/engine/guest/session';
+import { tty } from '../../guest/programs/tty';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const START = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -86,6 +87,28 @@ describe('ElastiCache for Redis', () => {
     // Piped, the client prints bare values; commands may come from standard input.
     expect((await shell.exec(`printf 'GET key1\\nINCR n\\n' | redis-cli -h ${host}`)).stdout).toBe('value1\n1\n');
     expect((await shell.exec(`redis-cli -h ${host} --scan --pattern 'key*'`)).stdout).toBe('key1\n');
+  }, 60_000);
+
+  it('is an interactive client with the real prompt and reply formats', async () => {
+    const host = (await call('elasticache', 'DescribeCacheClusters', { CacheClusterId: 'lab-redis', ShowCacheNodeInfo: true })).CacheClusters[0].CacheNodes[0].Endpoint.Address;
+    const t = tty(shell);
+    const seen = async (text: string) => {
+      for (let i = 0; i < 500 && !t.out().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(t.out()).toContain(text);
+    };
+    await t.type(`redis-cli -h ${host}\r`);
+    await seen(`${host}:6379> `);
+    await t.type('SET key1 value1\r');
+    await seen('OK');
+    t.clear();
+    await t.type('GET key1\r');
+    await seen('"value1"');
+    t.clear();
+    await t.type('GET key2\r');
+    await seen('(nil)');
+    t.clear();
+    await t.type('quit\r');
+    await seen('[ec2-user@');
   }, 60_000);
 
   it('answers with the real client errors when the name or the path is wrong', async () => {

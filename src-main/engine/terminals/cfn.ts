@@ -95,6 +95,12 @@ export function cfnCommands(deps: CfnCommandDeps, guest: GuestLike, session: Ses
     } catch {
       owner = undefined;
     }
+    if (!owner) {
+      // An Auto Scaling group's instances are no stack resource; they carry the stack's tags instead.
+      const tags = (await deps.call(trusted, 'ec2', 'DescribeTags', { Filters: [{ Name: 'resource-id', Values: [id.id] }] }, { region, source: 'internal' }).catch(() => ({}))) as { Tags?: { Key?: string; Value?: string }[] };
+      const tag = (k: string) => tags.Tags?.find((t) => t.Key === k)?.Value;
+      if (tag('aws:cloudformation:stack-name')) owner = { StackName: tag('aws:cloudformation:stack-name'), StackId: tag('aws:cloudformation:stack-id') };
+    }
     if (!owner || (stackName !== owner.StackName && stackName !== owner.StackId)) {
       throw apiError('AccessDenied', `Instance ${id.id} is not a member of stack ${String(stackName)}; without credentials the helper scripts can reach only the stack the instance belongs to`);
     }

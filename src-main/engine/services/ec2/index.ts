@@ -40,3 +40,5 @@ export { tagsOf } from './state/tags';
 export { explainReachability, buildNetworkWorld } from './state/network-world';
 // Load balancers and Auto Scaling read an instance's state and subnet (they may not import ec2's state/).
 export { instanceInfo } from './state/instance-lookup';
+// Auto Scaling places groups given only zones in the default VPC's subnets (created on first use).
+export { ensureDefaultVpc } from './state/default-vpc';

@@ -1,6 +1,6 @@
 /** Checks a group's settings need before any write: sizes, subnets (and their zones), target groups. */
 import type { Ctx } from '../../../core/provider';
-import { buildNetworkWorld } from '../../ec2/index';
+import { buildNetworkWorld, ensureDefaultVpc } from '../../ec2/index';
 import { targetGroupExists } from '../../elasticloadbalancingv2/index';
 import { validationError } from '../errors';
 
@@ -12,6 +12,7 @@ export function checkSizes(min: number, max: number, desired: number | undefined
 
 /** The group's subnets and their zones, from VPCZoneIdentifier or (the default VPC's subnets in) AvailabilityZones. */
 export function checkPlacement(ctx: Ctx, vpcZoneIdentifier: string | undefined, zones: readonly string[] | undefined): { subnets: string[]; zones: string[] } {
+  const defaultVpc = ensureDefaultVpc(ctx);
   const world = buildNetworkWorld(ctx);
   const ids = (vpcZoneIdentifier ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length) {
@@ -24,9 +25,8 @@ export function checkPlacement(ctx: Ctx, vpcZoneIdentifier: string | undefined, 
     return { subnets: ids, zones: [...new Set(subnets.map((s) => s.zone))] };
   }
   if (!zones?.length) throw validationError('At least one Availability Zone or VPC Subnet is required.');
-  const defaultVpc = world.vpcs.find((v) => world.subnets.some((s) => s.vpcId === v.id)) ?? world.vpcs[0];
   const subnets = zones.map((z) => {
-    const s = world.subnets.find((x) => x.zone === z && x.vpcId === defaultVpc?.id);
+    const s = world.subnets.find((x) => x.zone === z && x.vpcId === defaultVpc?.vpc_id);
     if (!s) throw validationError(`Invalid Availability Zone or no default subnet in it: ${z}`);
     return s.id;
   });

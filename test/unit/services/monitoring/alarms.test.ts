@@ -70,6 +70,22 @@ describe('CloudWatch alarms on the simulated clock', () => {
     expect(Object.fromEntries(out.MetricAlarms.map((a) => [a.AlarmName, a.StateValue]))).toEqual({ breaching: 'ALARM', missing: 'INSUFFICIENT_DATA', not: 'OK' });
   });
 
+  it('aggregates datapoints per period without percentiles too', async () => {
+    const { scope, cw } = lab();
+    putMetricData(scope, 'Lab', [
+      { MetricName: 'Hits', Value: 1, Timestamp: START + 1000 },
+      { MetricName: 'Hits', Value: 3, Timestamp: START + 59_000 },
+      { MetricName: 'Hits', Value: 5, Timestamp: START + 61_000, Unit: 'Count' },
+    ]);
+    const out = (await cw('GetMetricStatistics', { Namespace: 'Lab', MetricName: 'Hits', StartTime: new Date(START), EndTime: new Date(START + 120_000), Period: 60, Statistics: ['Sum', 'Maximum'] })) as { Datapoints: Record<string, unknown>[] };
+    expect(out.Datapoints).toEqual([
+      { Timestamp: new Date(START), Unit: 'None', Sum: 4, Maximum: 3 },
+      { Timestamp: new Date(START + 60_000), Unit: 'Count', Sum: 5, Maximum: 5 },
+    ]);
+    const counted = (await cw('GetMetricStatistics', { Namespace: 'Lab', MetricName: 'Hits', StartTime: new Date(START), EndTime: new Date(START + 120_000), Period: 120, Statistics: ['SampleCount'], Unit: 'Count' })) as { Datapoints: Record<string, unknown>[] };
+    expect(counted.Datapoints).toEqual([{ Timestamp: new Date(START), Unit: 'Count', SampleCount: 1 }]);
+  });
+
   it('aggregates datapoints per period for GetMetricStatistics', async () => {
     const { scope, cw } = lab();
     putMetricData(scope, 'Lab', [

@@ -120,12 +120,15 @@ export interface Bucket {
 export function aggregate(store: Store, metricId: number, from: number, to: number, periodMs: number, unit?: string, withValues = false): Bucket[] {
   if (!withValues) {
     // Without percentiles SQLite sums the buckets itself, which is several times faster than in JS.
+    // Bound JS numbers arrive as REAL: the bucket index is cast so the division is an integer one.
     const rows = store
       .stmt(
-        `SELECT ? + ((ts - ?) / ?) * ? AS ts, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
-         FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY (ts - ?) / ? ORDER BY 1`,
+        `SELECT ? + b * ? AS ts, n, sum, min, max, unit FROM (
+           SELECT CAST((ts - ?) / ? AS INTEGER) AS b, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
+           FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY 1
+         ) ORDER BY b`,
       )
-      .all(from, from, periodMs, periodMs, metricId, from, to, unit ?? null, unit ?? null, from, periodMs) as Omit<Bucket, 'vals'>[];
+      .all(from, periodMs, from, periodMs, metricId, from, to, unit ?? null, unit ?? null) as Omit<Bucket, 'vals'>[];
     return rows.map((r) => ({ ...r, vals: null }));
   }
   const rows = store

@@ -25,6 +25,8 @@ export const labInfoResponse = z.object({
   regions: z.array(labRegion),
   services: z.array(labService),
   version: z.string(),
+  /** The AWS endpoint the lab listens on (http://127.0.0.1:PORT), when the shell knows it. */
+  endpoint: z.string().optional(),
 });
 export type LabInfo = z.infer<typeof labInfoResponse>;
 

@@ -32,6 +32,8 @@ export interface ContractHost {
 export interface ContractHostOptions {
   /** Shown in lab.info; the shell knows it (app.getVersion(), package.json). */
   version?: string;
+  /** The AWS endpoint's URL once the shell listens (lab.info shows the real port). */
+  endpoint?: () => string | undefined;
 }
 
 /**

@@ -153,6 +153,7 @@ async function serve(argv: string[]): Promise<number> {
       host: args.host,
       noToken: args.noToken,
       version: readVersion(),
+      buildConsole: process.env.NIMBUS_NO_CONSOLE_BUILD !== '1',
     });
   } catch (err) {
     engine.close();

@@ -12,6 +12,7 @@ import { createAuthenticator, createGateway, listModelServices, type Engine } fr
 import { createContractHost } from '../engine/contract-host';
 import { createGuard } from './guard';
 import { serveStatic } from './static-files';
+import { startConsoleBuild } from './console-build';
 import { toHttpRequest, writeInternalError, writeResponse } from './aws-endpoint';
 import { bridge, heartbeat } from './ws-bridge';
 import { TUNNEL_PREFIX, tunnelUpgrade } from './tunnel';
@@ -28,6 +29,8 @@ export interface LabServerOptions {
   /** Built console (default: <repo>/out/web). */
   webRoot?: string;
   version?: string;
+  /** Build the console in the background when out/web has none (nimbus serve on a fresh clone). */
+  buildConsole?: boolean;
   /** How often console sockets are pinged; one that misses a ping is dropped (default 30 s). */
   heartbeatMs?: number;
 }
@@ -52,6 +55,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
   const host = opts.host ?? '127.0.0.1';
   const token = opts.noToken ? undefined : (opts.token ?? randomBytes(24).toString('base64url'));
   const webRoot = opts.webRoot ?? join(dirname(engine.resourcesDir), 'out', 'web');
+  const consoleBuild = opts.buildConsole ? startConsoleBuild({ repoRoot: dirname(engine.resourcesDir), webRoot }) : undefined;
   const health = JSON.stringify({ status: 'ready', version: opts.version ?? 'dev' });
 
   let services: string[] | undefined;
@@ -61,7 +65,8 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
     call: engine.call,
     authenticate: createAuthenticator({ lookup: (id) => engine.lookupAccessKey(id), simNow: () => engine.clock.now() }),
   });
-  const contractHost = createContractHost(engine, { version: opts.version });
+  let endpoint: string | undefined;
+  const contractHost = createContractHost(engine, { version: opts.version, endpoint: () => endpoint });
 
   const server = createServer({ keepAlive: true, requestTimeout: 0 });
   // SDKs keep connections in a pool; outliving their idle timeout avoids resets on reuse.
@@ -117,7 +122,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
     }
     const file = rel.includes('\0')
       ? { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad path\n' }
-      : await serveStatic(webRoot, rel);
+      : await serveStatic(webRoot, rel, consoleBuild?.building() ?? false);
     const headers: Record<string, string> = { ...file.headers, 'content-length': String(Buffer.byteLength(file.body)) };
     if (queryToken && token) headers['set-cookie'] = guard.cookie();
     res.writeHead(file.status, headers);
@@ -174,6 +179,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
   const urlHost =
     host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const base = `http://${urlHost}:${actualPort}`;
+  endpoint = base;
   return {
     server,
     host,

@@ -38,8 +38,16 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
-/** `rel` is the decoded path under /_lab/ ('' for the index). */
-export async function serveStatic(webRoot: string, rel: string): Promise<StaticFile> {
+const BUILDING = `<!doctype html>
+<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Nimbus Lab</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>Nimbus Lab is running</h1>
+<p>The AWS endpoint works. The console is being built for its first start (about a minute); this page reloads by itself.</p>
+</body></html>
+`;
+
+/** `rel` is the decoded path under /_lab/ ('' for the index); `building`: a first-start build is running. */
+export async function serveStatic(webRoot: string, rel: string, building = false): Promise<StaticFile> {
   const root = resolve(webRoot);
   const file = resolve(root, rel === '' ? 'index.html' : rel);
   if (file !== root && !file.startsWith(root + sep)) return notFound();
@@ -60,7 +68,7 @@ export async function serveStatic(webRoot: string, rel: string): Promise<StaticF
       return {
         status: 200,
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
-        body: NOT_BUILT,
+        body: building ? BUILDING : NOT_BUILT,
       };
     }
     return notFound();

@@ -38,7 +38,7 @@ function readVersion(resourcesDir: string): string {
   }
 }
 
-export function createHandlers(engine: Engine, options: { version?: string }): ContractHandlers {
+export function createHandlers(engine: Engine, options: { version?: string; endpoint?: () => string | undefined }): ContractHandlers {
   const version = options.version ?? readVersion(engine.resourcesDir);
   const recentEvents = engine.store.stmt(
     `SELECT time, request_id, account_id, region, source, principal_arn, service, operation, error_code, error_message
@@ -66,6 +66,7 @@ export function createHandlers(engine: Engine, options: { version?: string }): C
         regions: engine.regions.all.map((r) => ({ name: r.name, label: r.label, optIn: r.optIn })),
         services: listServices(),
         version,
+        ...(options.endpoint?.() ? { endpoint: options.endpoint() } : {}),
       };
     },
 

@@ -65,8 +65,8 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
     call: engine.call,
     authenticate: createAuthenticator({ lookup: (id) => engine.lookupAccessKey(id), simNow: () => engine.clock.now() }),
   });
-  let endpoint: string | undefined;
-  const contractHost = createContractHost(engine, { version: opts.version, endpoint: () => endpoint });
+  const listening: { url?: string } = {};
+  const contractHost = createContractHost(engine, { version: opts.version, endpoint: () => listening.url });
 
   const server = createServer({ keepAlive: true, requestTimeout: 0 });
   // SDKs keep connections in a pool; outliving their idle timeout avoids resets on reuse.
@@ -179,7 +179,7 @@ export async function createLabServer(opts: LabServerOptions): Promise<LabServer
   const urlHost =
     host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const base = `http://${urlHost}:${actualPort}`;
-  endpoint = base;
+  listening.url = base;
   return {
     server,
     host,

@@ -28,6 +28,7 @@ async function prepareCluster(dataDir, templateDir) {
   if (templateDir && !existsSync(join(templateDir, 'PG_VERSION'))) {
     // Half-made templates of engines that were killed (their process is gone) are removed.
     const dir = dirname(templateDir);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const name of readdirSync(dir)) {
       const m = new RegExp(`^${basename(templateDir)}\\.(\\d+)\\.tmp$`).exec(name);
       if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * and the rules for streaming output (a line that is one plain command may write straight to the
  * screen; with pipes, redirects or several commands the output comes back in order at the end).
  */
-import { ShellSession, splitStatements, type CommandOutput, type LineOutput } from './shell';
+import { ShellSession, inOrder, splitStatements, type CommandOutput, type LineOutput } from './shell';
 import type { Guest } from './machine';
 import type { GuestUser } from './users';
 import type { InteractiveProgram, SessionInfo, TerminalIo } from './types';
@@ -279,7 +279,7 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
       if (signal.aborted) break;
       const plain = io.streaming && isPlainLine(part);
       const r = await this.exec(part, { io: { ...io, streaming: plain && !runsScript(part) } as TerminalIo, signal, streamScript: plain && runsScript(part) });
-      if (!signal.aborted) io.write(`${r.stdout}${r.stderr}`.replace(/\r?\n/g, '\r\n'));
+      if (!signal.aborted) io.write(inOrder(r).replace(/\r?\n/g, '\r\n'));
       status = r.exitCode;
       if (r.exited) return { output: { stdout: '', stderr: '', exitCode: status }, exit: true };
       // Under `set -e` the rest of the line does not run (bash would also end an interactive shell).
@@ -296,21 +296,22 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
     let last: LineOutput = { stdout: '', stderr: '', exitCode: 0 };
     for (const part of statementsOf(script)) {
       if (opts.signal?.aborted) break;
-      last = await this.exec(part, opts);
-      onOutput(last.stderr.startsWith('+ ') ? last.stderr + last.stdout : last.stdout + last.stderr);
+      last = await this.exec(part, { ...opts, mergeChildren: true });
+      onOutput(inOrder(last));
       if (last.exited || last.stopped || (last.exitCode !== 0 && this.session.errexit)) break;
     }
     return { stdout: '', stderr: '', exitCode: last.exitCode, ...(last.exited ? { exited: true } : {}) };
   }
 
   /** Runs a line; `io` is the terminal (interactive) or absent (scripts, remote commands, cron). */
-  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string; streamScript?: boolean } = {}): Promise<LineOutput> {
+  async exec(line: string, opts: { io?: TerminalIo; signal?: AbortSignal; stdin?: string; streamScript?: boolean; mergeChildren?: boolean } = {}): Promise<LineOutput> {
     const prev = this.currentIo;
     this.currentIo = opts.io;
     try {
       const r = await this.session.run(line, {
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.streamScript ? { streamScript: true } : {}),
+        ...(opts.mergeChildren ? { mergeChildren: true } : {}),
         ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
       });
       this.lastStatus = r.exitCode;

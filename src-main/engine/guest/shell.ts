@@ -162,7 +162,7 @@ function loneRead(st: JbStatement | undefined, env: Map<string, string>): { prom
 }
 
 /** Interpreter state that outlives a line in bash (the rest is per line: loop depth, stdin...). */
-const PERSISTED = ['functions', 'options', 'shoptOptions', 'arrays', 'exportedVars', 'readonlyVars', 'previousDir', 'lastBackgroundPid', 'nextVirtualPid', 'lastArg'] as const;
+const PERSISTED = ['functions', 'shoptOptions', 'arrays', 'exportedVars', 'readonlyVars', 'previousDir', 'lastBackgroundPid', 'nextVirtualPid', 'lastArg'] as const;
 
 /**
  * A variable put in the session's variables before a line and removed by the line's first
@@ -240,6 +240,16 @@ export function humanizeErrors(text: string): string {
       const ours = LIMIT_NAMES[option];
       return ours ? `${what.replace(/^bash: /, '-bash: ')} (lab limit guest.${ours} = ${GUEST_LIMITS[ours]})` : m;
     });
+}
+
+/**
+ * One statement's output as a terminal or a log shows it: its own `set -x` trace line first, then
+ * what it printed, then the rest of its errors (just-bash keeps the two streams apart).
+ */
+export function inOrder(out: { stdout: string; stderr: string }): string {
+  if (!out.stderr.startsWith('+ ')) return out.stdout + out.stderr;
+  const nl = out.stderr.indexOf('\n') + 1 || out.stderr.length;
+  return out.stderr.slice(0, nl) + out.stdout + out.stderr.slice(nl);
 }
 
 /** The top-level statements of a script, each as source text (empty when it does not parse). */
@@ -386,9 +396,18 @@ export class ShellSession {
     this.scriptOutput = opts.scriptOutput;
     limits[RUN_SCRIPT] = (ctx: JbContext, path: string, args: string[], stdin?: string) => this.runScriptFile(ctx, path, args, stdin);
     this.jbState().shoptOptions = { ...(this.jbState().shoptOptions as object), expand_aliases: true };
+    this.defaultOptions = { ...(this.jbState().options as object) };
+    this.lineOptions = { ...this.defaultOptions };
   }
 
   private currentSignal: AbortSignal | undefined;
+  /**
+   * `set` options: the prompt's own carry over from line to line (set -x stays on), but a child
+   * shell (bash -c, ./script) starts from the defaults, as a new bash process does. just-bash copies
+   * the options from its state when an exec starts, so the state holds the prompt's only then.
+   */
+  private readonly defaultOptions: object;
+  private lineOptions: object;
   private readonly readTerminal: ShellOptions['readTerminal'];
   private readonly scriptOutput: ShellOptions['scriptOutput'];
   /** The line is one script run at the prompt: its statements' output goes out as they finish. */
@@ -396,6 +415,8 @@ export class ShellSession {
   /** A script was just started for the line; its interpreter is the next new one the hook sees. */
   private scriptStarting = false;
   private scriptState: JbState | undefined;
+  /** The line's stdout and stderr end in one file (user data): child scripts' output stays in order. */
+  private mergeChildren = false;
 
   /** Called where a script starts (./file, bash file): the first one of a streaming line streams. */
   private startingScript(): void {
@@ -437,8 +458,11 @@ export class ShellSession {
 
   /** A top-level statement of the streaming script finished: its output goes out now. */
   private onResult(ctx: JbContext, res: JbExecResult): JbExecResult | undefined {
-    if (!this.scriptOutput || ctx.state !== this.scriptState || ctx.substitutionDepth) return undefined;
-    const text = res.stderr.startsWith('+ ') ? res.stderr + res.stdout : res.stdout + res.stderr;
+    if (ctx.substitutionDepth) return undefined;
+    const text = inOrder(res);
+    // Both streams go to one place (a log): a child script's statements keep their order there.
+    if (this.mergeChildren && ctx.state !== this.top && ctx.state !== this.scriptState) return { ...res, stdout: text, stderr: '', internalOutputAccounting: { stdout: text.length, stderr: 0 } } as JbExecResult;
+    if (!this.scriptOutput || ctx.state !== this.scriptState) return undefined;
     if (text) this.scriptOutput(humanizeErrors(text));
     return { ...res, stdout: '', stderr: '', internalOutputAccounting: { stdout: 0, stderr: 0 } } as JbExecResult;
   }
@@ -499,7 +523,7 @@ export class ShellSession {
   }
   /** `set -e` is on: a script run statement by statement stops at a failing one. */
   get errexit(): boolean {
-    return (this.jbState().options as { errexit?: boolean } | undefined)?.errexit === true;
+    return (this.lineOptions as { errexit?: boolean }).errexit === true;
   }
   /** The session's shell functions (names), for `declare -F`-like tools and tests. */
   functionNames(): string[] {
@@ -508,7 +532,7 @@ export class ShellSession {
   }
 
   /** Runs one input line (possibly several commands) with the session's state. */
-  async run(line: string, opts: { stdin?: string; signal?: AbortSignal; streamScript?: boolean } = {}): Promise<LineOutput> {
+  async run(line: string, opts: { stdin?: string; signal?: AbortSignal; streamScript?: boolean; mergeChildren?: boolean } = {}): Promise<LineOutput> {
     const state = this.jbState();
     // $? and PIPESTATUS start as the previous line left them; aliases live in the variables.
     state.lastExitCode = Number(this.env['?'] ?? 0);
@@ -517,6 +541,7 @@ export class ShellSession {
     this.currentSignal = opts.signal;
     this.top = undefined;
     this.streamScript = !!opts.streamScript;
+    this.mergeChildren = !!opts.mergeChildren;
     this.scriptState = undefined;
     this.scriptStarting = false;
     this.overBudget = false;
@@ -532,11 +557,14 @@ export class ShellSession {
       state.env = new Map(Object.entries(this.env));
       state.env.set(LINE_MARK, '1');
       state.cwd = this.cwdNow;
-      const r = await this.bash.exec(script, {
+      state.options = { ...this.lineOptions };
+      const running = this.bash.exec(script, {
         rawScript: true,
         ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
         signal: abort.signal,
       });
+      state.options = { ...this.defaultOptions };
+      const r = await running;
       // (A stopped line also comes back with them: Ctrl-C, the CPU budget.)
       const exited = !!this.top && r.env[LINE_MARK] !== undefined && !abort.signal.aborted;
       this.persist();
@@ -573,5 +601,6 @@ export class ShellSession {
     if (!top) return;
     const state = this.jbState();
     for (const k of PERSISTED) if (top[k] !== undefined) state[k] = top[k];
+    if (top.options) this.lineOptions = { ...(top.options as object) };
   }
 }

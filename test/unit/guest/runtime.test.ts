@@ -48,7 +48,7 @@ describe('bash as the book writes it', () => {
       'echo traced',
       'set +x',
     ]);
-    expect(r.output).toBe('hello book\nlisted\nc\n[two words]\n1 0\n3\ntraced\n+ echo traced\n+ set +x\n');
+    expect(r.output).toBe('hello book\nlisted\nc\n[two words]\n1 0\n3\n+ echo traced\ntraced\n+ set +x\n');
   });
 
   it('exit ends the shell where it stands; the line keeps what it printed', async () => {

@@ -121,4 +121,11 @@ export const sqsMigrations: Migration[] = [
       CREATE INDEX sqs_dedup_by_expiry ON sqs_dedup (queue_id, expires_at);
     `,
   },
+  {
+    scope: 'sqs',
+    version: 3,
+    name: 'time of the current receive',
+    // A message's total visibility timeout counts from its current receive (at most 12 hours).
+    up: `ALTER TABLE sqs_messages ADD COLUMN received_at INTEGER;`,
+  },
 ];

@@ -35,6 +35,10 @@ export function changeVisibility(ctx: Ctx, q: Queue, handle: string, timeout: nu
   if (!hit) throw invalidValue(handle, 'ReceiptHandle', 'Message does not exist or is not available for visibility timeout change.');
   const now = ctx.clock.now();
   if (!hit.current || hit.row.visible_at <= now) throw messageNotInflight();
+  const since = hit.row.received_at ?? now;
+  if (now + timeout * 1000 - since > 43_200_000) {
+    throw invalidValue(timeout, 'VisibilityTimeout', 'Total VisibilityTimeout for the message is beyond the limit [43200 seconds]');
+  }
   setVisibleAt(ctx, hit.row.seq, now + timeout * 1000);
   if (timeout === 0) wakeAll(q.id);
 }

@@ -94,6 +94,20 @@ describe('visibility, delay, retention', () => {
     await expectSqsError(lab.sqs('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 43201 }), 'InvalidParameterValue');
   });
 
+  it('a message stays invisible at most 12 hours from its receive', async () => {
+    const lab = sqsLab();
+    const url = await lab.queue('twelve');
+    await lab.sqs('SendMessage', { QueueUrl: url, MessageBody: 'job' });
+    const m = (await lab.sqs('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 43200 })).Messages[0];
+    lab.tick(3600);
+    await expectSqsError(
+      lab.sqs('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 43200 }),
+      'InvalidParameterValue',
+      'Value 43200 for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]',
+    );
+    await lab.sqs('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 39600 });
+  });
+
   it('delays: per queue and per message; Delayed counts them until they are due', async () => {
     const lab = sqsLab();
     const url = await lab.queue('delay', { DelaySeconds: '10' });

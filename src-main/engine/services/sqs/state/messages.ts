@@ -29,6 +29,7 @@ export interface MessageRow {
   dedup_id: string | null;
   sequence_number: string | null;
   dlq_source_arn: string | null;
+  received_at: number | null;
 }
 
 /** Binary values are kept as base64 in the row's JSON. */
@@ -204,7 +205,7 @@ export function receiveMessages(ctx: Ctx, q: Queue, max: number, visibilityMs: n
     ? ctx.store.stmt('SELECT * FROM sqs_messages INDEXED BY sqs_messages_by_seq WHERE queue_id = ? AND visible_at <= ? AND seq > ? ORDER BY seq LIMIT ?')
     : ctx.store.stmt('SELECT * FROM sqs_messages INDEXED BY sqs_messages_by_visibility WHERE queue_id = ? AND visible_at <= ? AND seq > ? ORDER BY visible_at, seq LIMIT ?');
   const take = ctx.store.stmt(
-    'UPDATE sqs_messages SET receipt = ?, visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?) WHERE seq = ?',
+    'UPDATE sqs_messages SET receipt = ?, visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?), received_at = ? WHERE seq = ?',
   );
   // FIFO: as AWS does, as many messages of one group as possible: the first group (in sequence
   // order) that is not locked gives all its visible messages, then the next one, up to max.
@@ -246,8 +247,8 @@ export function receiveMessages(ctx: Ctx, q: Queue, max: number, visibilityMs: n
   const out: MessageRow[] = [];
   for (const row of chosen) {
     const token = randomBytes(12).toString('hex');
-    take.run(token, now + visibilityMs, now, row.seq);
-    out.push({ ...row, receipt: token, visible_at: now + visibilityMs, receive_count: row.receive_count + 1, first_received_at: row.first_received_at ?? now });
+    take.run(token, now + visibilityMs, now, now, row.seq);
+    out.push({ ...row, receipt: token, visible_at: now + visibilityMs, receive_count: row.receive_count + 1, first_received_at: row.first_received_at ?? now, received_at: now });
   }
   if (out.length) count(ctx, q.id, 'received', out.length);
   else count(ctx, q.id, 'empty_receives');

@@ -293,13 +293,18 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
   return r;
 }
 
+/** A restored chapter re-runs `start`: the newest loop per store is the one that keeps ticking. */
+const generations = new WeakMap<Store, number>();
+
 export function startAutoScaling(engine: ServiceStart): void {
   const { store, clock, call } = engine;
   if (!call) return;
+  const generation = (generations.get(store) ?? 0) + 1;
+  generations.set(store, generation);
   const r = createReconciler(store, clock, call);
   registerKicker(store, (a, region, g) => void r.pass(a, region, g));
   const tick = (): void => {
-    if (!store.db.open) return;
+    if (!store.db.open || generations.get(store) !== generation) return;
     try {
       runScheduledActions(store, clock, (a, region, g) => void r.pass(a, region, g));
       const groups = store.read(() => store.stmt('SELECT account_id, region, name FROM autoscaling_groups').all()) as { account_id: string; region: string; name: string }[];

@@ -82,10 +82,15 @@ export function healthIdle(store: Store): Promise<void> {
   return running.get(store) ?? Promise.resolve();
 }
 
+/** A restored chapter re-runs `start`: the newest loop per store is the one that keeps ticking. */
+const generations = new WeakMap<Store, number>();
+
 export function startHealthChecks(engine: { store: Store; clock: Clock }): void {
   const { store, clock } = engine;
+  const generation = (generations.get(store) ?? 0) + 1;
+  generations.set(store, generation);
   const tick = (): void => {
-    if (!store.db.open) return;
+    if (!store.db.open || generations.get(store) !== generation) return;
     const p = runHealthChecks(store, clock).catch((e: unknown) => console.error('[nimbus] load balancer health checks', e));
     running.set(store, p);
     clock.at(clock.now() + TICK_MS, tick);

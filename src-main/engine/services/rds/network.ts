@@ -56,6 +56,15 @@ export const rdsNetwork: ServiceNetwork = {
     }
     return undefined;
   },
+  async tunnel(resourceId) {
+    for (const rt of liveRuntimes()) {
+      const row = rt.store.stmt('SELECT * FROM rds_instances WHERE id = ? COLLATE NOCASE OR resource_id = ? ORDER BY created_at DESC').get(resourceId, resourceId) as InstanceRow | undefined;
+      if (!row) continue;
+      if (!isServing(row, rt.clock.now())) return `DB instance ${row.id} is ${effectiveStatus(row, rt.clock.now())}`;
+      return { stream: await open(rt, row, '127.0.0.1'), label: `${row.id} (${row.engine})`, port: row.port };
+    }
+    return undefined;
+  },
 };
 
 /** A stream to a DB instance by identifier (any region) or resource id, for `nimbus tunnel`; a string says why not. */

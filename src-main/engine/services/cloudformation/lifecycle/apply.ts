@@ -24,7 +24,8 @@ import { evaluate, NO_VALUE } from '../template/intrinsics';
 import { isObject, type Json, type JsonObject } from '../template/parse';
 import type { Environment } from './env';
 import { fail, restore } from './rollback';
-import { failureReason, signalWait, type Runner } from './runner';
+import { failureReason, signalWait } from './reasons';
+import type { Runner } from './runner';
 import { createMs, STABILIZE_POLL_MS, updateMs } from './timing';
 import { needsReplacement, propertyProblem } from './validate-properties';
 

@@ -15,7 +15,8 @@ import {
 } from '../state/resources';
 import { getStack, updateStack, type StackRow } from '../state/stacks';
 import { computeOutputs } from './apply';
-import { failureReason, type Runner } from './runner';
+import { failureReason } from './reasons';
+import type { Runner } from './runner';
 import { deleteMs } from './timing';
 
 export async function cleanupStep(rn: Runner, stack: StackRow, rows: ResourceRow[]): Promise<boolean> {

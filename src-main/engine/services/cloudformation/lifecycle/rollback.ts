@@ -19,7 +19,8 @@ import {
 import { updateStack, type PreviousState, type StackRow } from '../state/stacks';
 import type { JsonObject } from '../template/parse';
 import { markFailed } from './apply';
-import { failureReason, type Runner } from './runner';
+import { failureReason } from './reasons';
+import type { Runner } from './runner';
 import { updateMs } from './timing';
 
 export async function restore(rn: Runner, stack: StackRow, r: ResourceRow, _props: JsonObject, at: number): Promise<void> {

@@ -6,10 +6,8 @@
  * simulated times at which steps were due, so a big jump of the clock still leaves a readable,
  * ordered history.
  */
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../clock/clock';
 import { servicePrincipal } from '../../../core/account';
-import { AwsError } from '../../../protocol/errors';
 import type { Call } from '../../../protocol/types';
 import type { Store } from '../../../store/store';
 import type { ResourceCtx, Tag } from '../providers/types';
@@ -28,26 +26,16 @@ import {
 import { getStack, stackTags, updateStack, type StackRow } from '../state/stacks';
 import { checkTemplate } from '../template/check';
 import type { ResolvedParameter } from '../template/parameters';
-import { isObject, type JsonObject } from '../template/parse';
+import type { JsonObject } from '../template/parse';
 import { applyStep } from './apply';
+export { failureReason, signalWait } from './reasons';
 import { cleanupStep } from './cleanup';
 import { buildEnv, partitionOf, urlSuffixOf, type Environment } from './env';
-import { parseDuration } from './timing';
 
 export interface RunnerDeps {
   store: Store;
   clock: Clock;
   call: Call;
-}
-
-const SERVICE_NAMES: Record<string, string> = { ec2: 'AmazonEC2', s3: 'Amazon S3', iam: 'AmazonIdentityManagement' };
-
-/** A failed call as CloudFormation reports it in a resource's status reason. */
-export function failureReason(e: unknown, service: string): string {
-  if (e instanceof AwsError) {
-    return `${e.message} (Service: ${SERVICE_NAMES[service] ?? service}; Status Code: ${e.status}; Error Code: ${e.code}; Request ID: ${randomUUID()}; Proxy: null)`;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 const STACK_TYPE = 'AWS::CloudFormation::Stack';
@@ -238,19 +226,6 @@ export class Runner {
   }
 }
 
-/** The signals a resource waits for after it is created, if any. */
-export function signalWait(r: ResourceRow): { count: number; timeoutMs: number } | undefined {
-  const d = rowDecl(r);
-  const policy = isObject(d.CreationPolicy) && isObject(d.CreationPolicy.ResourceSignal) ? d.CreationPolicy.ResourceSignal : undefined;
-  if (policy) {
-    return { count: Number(policy.Count ?? 1), timeoutMs: parseDuration(String(policy.Timeout ?? 'PT5M')) ?? 300_000 };
-  }
-  if (r.type === 'AWS::CloudFormation::WaitCondition') {
-    const p = rowProps(r) ?? {};
-    return { count: Number(p.Count ?? 1), timeoutMs: Number(p.Timeout ?? 43200) * 1000 };
-  }
-  return undefined;
-}
 
 export function identity(stack: StackRow) {
   return {

@@ -4,5 +4,6 @@ import { chapter01 } from './01';
 import { chapter03 } from './03';
 import { chapter04 } from './04';
 import { chapter06 } from './06';
+import { chapter12 } from './12';
 
-export const CHAPTERS: readonly ChapterDefinition[] = [chapter01, chapter03, chapter04, chapter06];
+export const CHAPTERS: readonly ChapterDefinition[] = [chapter01, chapter03, chapter04, chapter06, chapter12];

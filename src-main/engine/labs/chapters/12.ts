@@ -87,9 +87,9 @@ export const chapter12: ChapterDefinition = {
       async check(ctx) {
         const o = await outputs(ctx);
         if (!o) return failed(`Create the stack ${STACK} first.`);
-        const r = await ctx.deps.machines!.run(onVm(o.instanceId), 'rpm -q redis');
+        const r = await ctx.deps.machines!.run(onVm(o.instanceId), 'which redis-cli');
         if (r.exitCode !== 0) return failed('The machine has no redis package yet (it comes from the EPEL repository).');
-        return passed(`The machine has ${r.stdout.trim()}.`);
+        return passed(`The machine has redis-cli (${r.stdout.trim()}).`);
       },
       async solve(ctx) {
         const o = await outputs(ctx);

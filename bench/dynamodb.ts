@@ -4,7 +4,15 @@
  * Query latency as the table grows (p50/p99 at each size). Run: `node --import tsx bench/dynamodb.ts`
  * (BENCH_SECONDS per phase, default 5; BENCH_SIZES, default 1000,20000).
  */
-import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startMoto, startNimbus, type BenchServer } from './servers';
 
@@ -14,25 +22,44 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
 const PAD = 'x'.repeat(200);
 
 const client = (s: BenchServer) =>
-  new DynamoDBClient({ endpoint: s.endpoint, region: 'us-east-1', credentials: s.credentials, maxAttempts: 1, requestHandler: new NodeHttpHandler({ requestTimeout: 30_000 }) });
+  new DynamoDBClient({
+    endpoint: s.endpoint,
+    region: 'us-east-1',
+    credentials: s.credentials,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ requestTimeout: 30_000 }),
+  });
 
-async function timed(clients: DynamoDBClient[], op: (c: DynamoDBClient, i: number) => Promise<unknown>): Promise<number> {
+async function timed(
+  clients: DynamoDBClient[],
+  op: (c: DynamoDBClient, i: number) => Promise<unknown>,
+): Promise<number> {
   const end = performance.now() + SECONDS * 1000;
   let n = 0;
   const t0 = performance.now();
-  await Promise.all(clients.map(async (c, k) => {
-    while (performance.now() < end) await op(c, k * 1_000_000 + n++);
-  }));
+  await Promise.all(
+    clients.map(async (c, k) => {
+      while (performance.now() < end) await op(c, k * 1_000_000 + n++);
+    }),
+  );
   return n / ((performance.now() - t0) / 1000);
 }
 
 async function table(c: DynamoDBClient, name: string): Promise<void> {
-  await c.send(new CreateTableCommand({
-    TableName: name,
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await c.send(
+    new CreateTableCommand({
+      TableName: name,
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   for (let i = 0; i < 200; i++) {
     if ((await c.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus === 'ACTIVE') return;
     await new Promise((ok) => setTimeout(ok, 100));
@@ -41,24 +68,43 @@ async function table(c: DynamoDBClient, name: string): Promise<void> {
 
 async function fill(c: DynamoDBClient[], name: string, pk: (i: number) => string, count: number): Promise<void> {
   let next = 0;
-  await Promise.all(c.map(async (x) => {
-    for (;;) {
-      const start = next;
-      next += 25;
-      if (start >= count) return;
-      const items = Array.from({ length: Math.min(25, count - start) }, (_, j) => ({ PutRequest: { Item: { pk: { S: pk(start + j) }, sk: { N: String(start + j) }, pad: { S: PAD } } } }));
-      await x.send(new BatchWriteItemCommand({ RequestItems: { [name]: items } }));
-    }
-  }));
+  await Promise.all(
+    c.map(async (x) => {
+      for (;;) {
+        const start = next;
+        next += 25;
+        if (start >= count) return;
+        const items = Array.from({ length: Math.min(25, count - start) }, (_, j) => ({
+          PutRequest: { Item: { pk: { S: pk(start + j) }, sk: { N: String(start + j) }, pad: { S: PAD } } },
+        }));
+        await x.send(new BatchWriteItemCommand({ RequestItems: { [name]: items } }));
+      }
+    }),
+  );
 }
 
 async function throughput(s: BenchServer) {
   const clients = Array.from({ length: CLIENTS }, () => client(s));
   await table(clients[0]!, 'bench');
-  const put = await timed(clients, (c, i) => c.send(new PutItemCommand({ TableName: 'bench', Item: { pk: { S: `p${i % 5000}` }, sk: { N: '0' }, pad: { S: PAD } } })));
-  const get = await timed(clients, (c, i) => c.send(new GetItemCommand({ TableName: 'bench', Key: { pk: { S: `p${i % 5000}` }, sk: { N: '0' } } })));
+  const put = await timed(clients, (c, i) =>
+    c.send(
+      new PutItemCommand({ TableName: 'bench', Item: { pk: { S: `p${i % 5000}` }, sk: { N: '0' }, pad: { S: PAD } } }),
+    ),
+  );
+  const get = await timed(clients, (c, i) =>
+    c.send(new GetItemCommand({ TableName: 'bench', Key: { pk: { S: `p${i % 5000}` }, sk: { N: '0' } } })),
+  );
   await fill(clients, 'bench', () => 'page', 1000);
-  const query = await timed(clients, (c, i) => c.send(new QueryCommand({ TableName: 'bench', KeyConditionExpression: 'pk = :p AND sk >= :s', ExpressionAttributeValues: { ':p': { S: 'page' }, ':s': { N: String((i * 7) % 900) } }, Limit: 100 })));
+  const query = await timed(clients, (c, i) =>
+    c.send(
+      new QueryCommand({
+        TableName: 'bench',
+        KeyConditionExpression: 'pk = :p AND sk >= :s',
+        ExpressionAttributeValues: { ':p': { S: 'page' }, ':s': { N: String((i * 7) % 900) } },
+        Limit: 100,
+      }),
+    ),
+  );
   return { put, get, query };
 }
 
@@ -76,7 +122,13 @@ async function latency(s: BenchServer) {
     const times: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();
-      await clients[0]!.send(new QueryCommand({ TableName: 'grow', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: `g${(i * 13) % Math.floor(size / 100)}` } } }));
+      await clients[0]!.send(
+        new QueryCommand({
+          TableName: 'grow',
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': { S: `g${(i * 13) % Math.floor(size / 100)}` } },
+        }),
+      );
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
@@ -99,13 +151,19 @@ async function main() {
     m = await throughput(moto);
     await moto.stop();
     console.log(`  moto    PutItem ${fmt(m.put)}/s  GetItem ${fmt(m.get)}/s  Query(100) ${fmt(m.query)}/s`);
-    console.log(`  ratio   PutItem ${(n.put / m.put).toFixed(2)}×  GetItem ${(n.get / m.get).toFixed(2)}×  Query ${(n.query / m.query).toFixed(2)}×`);
+    console.log(
+      `  ratio   PutItem ${(n.put / m.put).toFixed(2)}×  GetItem ${(n.get / m.get).toFixed(2)}×  Query ${(n.query / m.query).toFixed(2)}×`,
+    );
   } else console.log('  moto    not installed');
-  for (const [size, l] of Object.entries(grow)) console.log(`  Query latency at ${size.padStart(7)} items: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms`);
+  for (const [size, l] of Object.entries(grow))
+    console.log(`  Query latency at ${size.padStart(7)} items: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms`);
   console.log(JSON.stringify({ nimbus: n, moto: m, latency: grow }));
 }
 
-void main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -10,13 +10,21 @@ afterAll(async () => {
   if (lab) removeDir(lab.dataDir);
 });
 
-const client = (l: RunningLab) => new DynamoDBClient({ endpoint: l.endpoint, region: 'us-east-1', credentials: l.credentials, maxAttempts: 1 });
+const client = (l: RunningLab) =>
+  new DynamoDBClient({ endpoint: l.endpoint, region: 'us-east-1', credentials: l.credentials, maxAttempts: 1 });
 
 describe('DynamoDB durability', () => {
   it('keeps every acknowledged BatchWriteItem across a killed lab', async () => {
     lab = await startLab({ extraArgs: ['--warp', '100'] });
     const db = client(lab);
-    await db.send(new CreateTableCommand({ TableName: 'crash', AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await db.send(
+      new CreateTableCommand({
+        TableName: 'crash',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     await new Promise((ok) => setTimeout(ok, 200));
     const payload = 'p'.repeat(2000);
     const acknowledged: string[] = [];
@@ -26,7 +34,15 @@ describe('DynamoDB durability', () => {
         const ids = Array.from({ length: 25 }, (_, i) => `b${batch}-${i}`);
         batch++;
         try {
-          await db.send(new BatchWriteItemCommand({ RequestItems: { crash: ids.map((id) => ({ PutRequest: { Item: { id: { S: id }, payload: { S: payload }, n: { N: String(ids.length) } } } })) } }));
+          await db.send(
+            new BatchWriteItemCommand({
+              RequestItems: {
+                crash: ids.map((id) => ({
+                  PutRequest: { Item: { id: { S: id }, payload: { S: payload }, n: { N: String(ids.length) } } },
+                })),
+              },
+            }),
+          );
         } catch {
           return;
         }

@@ -15,11 +15,20 @@ interface ActivityRow {
   end_time: number | null;
 }
 
-export function DescribeScalingActivities(ctx: Ctx, input: OperationInput<'application-autoscaling', 'DescribeScalingActivities'>) {
-  const rows = (ctx.store
-    .stmt('SELECT * FROM aas_activities WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY start_time DESC')
-    .all(ctx.accountId, ctx.region, input.ServiceNamespace) as ActivityRow[]).filter(
-    (a) => (!input.ResourceId || a.resource_id === input.ResourceId) && (!input.ScalableDimension || a.dimension === input.ScalableDimension),
+export function DescribeScalingActivities(
+  ctx: Ctx,
+  input: OperationInput<'application-autoscaling', 'DescribeScalingActivities'>,
+) {
+  const rows = (
+    ctx.store
+      .stmt(
+        'SELECT * FROM aas_activities WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY start_time DESC',
+      )
+      .all(ctx.accountId, ctx.region, input.ServiceNamespace) as ActivityRow[]
+  ).filter(
+    (a) =>
+      (!input.ResourceId || a.resource_id === input.ResourceId) &&
+      (!input.ScalableDimension || a.dimension === input.ScalableDimension),
   );
   const { items, next } = page(
     rows.map((a) => ({

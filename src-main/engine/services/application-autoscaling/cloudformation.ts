@@ -2,7 +2,14 @@
  * AWS::ApplicationAutoScaling::ScalableTarget (Ref: `resourceId|dimension|namespace`, as AWS
  * answers it) and ::ScalingPolicy (Ref: the policy ARN), the shape chapter 13's tables.yaml uses.
  */
-import { clean, num, str, type JsonObject, type ResourceCtx, type ResourceProvider } from '../../core/resource-provider';
+import {
+  clean,
+  num,
+  str,
+  type JsonObject,
+  type ResourceCtx,
+  type ResourceProvider,
+} from '../../core/resource-provider';
 
 const targetInput = (props: JsonObject) =>
   clean({
@@ -28,9 +35,11 @@ const scalableTarget: ResourceProvider = {
   },
   async delete(rc, id) {
     const [ResourceId, ScalableDimension, ServiceNamespace] = id.split('|');
-    await rc.call('application-autoscaling', 'DeregisterScalableTarget', { ResourceId, ScalableDimension, ServiceNamespace }).catch((e: { code?: string }) => {
-      if (e.code !== 'ObjectNotFoundException') throw e;
-    });
+    await rc
+      .call('application-autoscaling', 'DeregisterScalableTarget', { ResourceId, ScalableDimension, ServiceNamespace })
+      .catch((e: { code?: string }) => {
+        if (e.code !== 'ObjectNotFoundException') throw e;
+      });
   },
 };
 
@@ -40,7 +49,11 @@ function policyTarget(props: JsonObject) {
     const [ResourceId, ScalableDimension, ServiceNamespace] = id.split('|');
     return { ResourceId, ScalableDimension, ServiceNamespace };
   }
-  return { ResourceId: str(props.ResourceId), ScalableDimension: str(props.ScalableDimension), ServiceNamespace: str(props.ServiceNamespace) };
+  return {
+    ResourceId: str(props.ResourceId),
+    ScalableDimension: str(props.ScalableDimension),
+    ServiceNamespace: str(props.ServiceNamespace),
+  };
 }
 
 async function putPolicy(rc: ResourceCtx, props: JsonObject): Promise<string> {
@@ -51,7 +64,8 @@ async function putPolicy(rc: ResourceCtx, props: JsonObject): Promise<string> {
       PolicyName: str(props.PolicyName)!,
       PolicyType: str(props.PolicyType),
       ...policyTarget(props),
-      TargetTrackingScalingPolicyConfiguration: props.TargetTrackingScalingPolicyConfiguration as Record<string, unknown> | undefined,
+      TargetTrackingScalingPolicyConfiguration: props.TargetTrackingScalingPolicyConfiguration as
+        Record<string, unknown> | undefined,
       StepScalingPolicyConfiguration: props.StepScalingPolicyConfiguration as Record<string, unknown> | undefined,
     }),
   )) as { PolicyARN: string };
@@ -66,9 +80,14 @@ const scalingPolicy: ResourceProvider = {
     return { physicalId: await putPolicy(rc, props) };
   },
   async delete(rc, _id, props) {
-    await rc.call('application-autoscaling', 'DeleteScalingPolicy', { PolicyName: str(props.PolicyName), ...policyTarget(props) }).catch((e: { code?: string }) => {
-      if (e.code !== 'ObjectNotFoundException') throw e;
-    });
+    await rc
+      .call('application-autoscaling', 'DeleteScalingPolicy', {
+        PolicyName: str(props.PolicyName),
+        ...policyTarget(props),
+      })
+      .catch((e: { code?: string }) => {
+        if (e.code !== 'ObjectNotFoundException') throw e;
+      });
   },
 };
 

@@ -20,7 +20,15 @@ import { RegisterScalableTarget } from './RegisterScalableTarget';
 export const applicationAutoscalingProvider = defineService({
   service: 'application-autoscaling',
   migrations: applicationAutoscalingMigrations,
-  handlers: { DeleteScalingPolicy, DeregisterScalableTarget, DescribeScalableTargets, DescribeScalingActivities, DescribeScalingPolicies, PutScalingPolicy, RegisterScalableTarget },
+  handlers: {
+    DeleteScalingPolicy,
+    DeregisterScalableTarget,
+    DescribeScalableTargets,
+    DescribeScalingActivities,
+    DescribeScalingPolicies,
+    PutScalingPolicy,
+    RegisterScalableTarget,
+  },
   start: (engine) => startScaler(engine),
   iam: applicationAutoscalingIamTable,
   cloudformation: applicationAutoscalingResourceProviders,
@@ -28,8 +36,20 @@ export const applicationAutoscalingProvider = defineService({
     {
       operation: 'DescribeScalableTargets',
       list: async (ctx, region) =>
-        arr((await ctx.aws('application-autoscaling', 'DescribeScalableTargets', { ServiceNamespace: 'dynamodb' }, region)).ScalableTargets).map((t) =>
-          inventoryItem(`application-autoscaling:${region}:target:${String(t.ResourceId)}:${String(t.ScalableDimension)}`, `scalable target ${String(t.ResourceId)} (${String(t.ScalableDimension)}) in ${region}`),
+        arr(
+          (
+            await ctx.aws(
+              'application-autoscaling',
+              'DescribeScalableTargets',
+              { ServiceNamespace: 'dynamodb' },
+              region,
+            )
+          ).ScalableTargets,
+        ).map((t) =>
+          inventoryItem(
+            `application-autoscaling:${region}:target:${String(t.ResourceId)}:${String(t.ScalableDimension)}`,
+            `scalable target ${String(t.ResourceId)} (${String(t.ScalableDimension)}) in ${region}`,
+          ),
         ),
     },
   ],

@@ -27,7 +27,9 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
   const t = dynamoTarget(p.namespace, p.resource_id, p.dimension);
   if (t.index) return; // index metrics are not published per index yet; tables only
   const target = engine.store
-    .stmt('SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ?')
+    .stmt(
+      'SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ?',
+    )
     .get(p.account_id, p.region, p.namespace, p.resource_id, p.dimension) as TargetRow | undefined;
   if (!target) return;
   const who = servicePrincipal(p.account_id, 'dynamodb.application-autoscaling');
@@ -63,11 +65,14 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
     },
     opts,
   )) as Json;
-  const points = ((stats.Datapoints ?? []) as Json[]).sort((a, b) => new Date(a.Timestamp).getTime() - new Date(b.Timestamp).getTime()).map((d) => Number(d.Sum) / 60);
+  const points = ((stats.Datapoints ?? []) as Json[])
+    .sort((a, b) => new Date(a.Timestamp).getTime() - new Date(b.Timestamp).getTime())
+    .map((d) => Number(d.Sum) / 60);
   const cfg = JSON.parse(p.config) as Json;
   const goal = Number(cfg.TargetValue);
   const util = (perSecond: number) => (perSecond / current) * 100;
-  const wanted = (perSecond: number) => Math.min(target.max_capacity, Math.max(target.min_capacity, Math.ceil(perSecond / (goal / 100))));
+  const wanted = (perSecond: number) =>
+    Math.min(target.max_capacity, Math.max(target.min_capacity, Math.ceil(perSecond / (goal / 100))));
   const suspended = target.suspended ? (JSON.parse(target.suspended) as Json) : {};
   let next: number | undefined;
   let cause = '';
@@ -76,14 +81,23 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
   if (current < target.min_capacity || current > target.max_capacity) {
     next = Math.min(target.max_capacity, Math.max(target.min_capacity, current));
     cause = `the capacity was outside the target's limits (${target.min_capacity}-${target.max_capacity})`;
-  } else if (!suspended.DynamicScalingOutSuspended && last.length === OUT_MINUTES && last.every((x) => util(x) > goal)) {
+  } else if (
+    !suspended.DynamicScalingOutSuspended &&
+    last.length === OUT_MINUTES &&
+    last.every((x) => util(x) > goal)
+  ) {
     const n = wanted(Math.max(...last));
     const cooldown = Number(cfg.ScaleOutCooldown ?? 0) * 1000;
     if (n > current && (!p.last_scale_out || now - p.last_scale_out >= cooldown)) {
       next = n;
       cause = `monitor alarm ${alarmBase}-AlarmHigh in state ALARM triggered policy ${p.name}`;
     }
-  } else if (!suspended.DynamicScalingInSuspended && !cfg.DisableScaleIn && points.length >= IN_MINUTES && points.slice(-IN_MINUTES).every((x) => util(x) < goal - 20)) {
+  } else if (
+    !suspended.DynamicScalingInSuspended &&
+    !cfg.DisableScaleIn &&
+    points.length >= IN_MINUTES &&
+    points.slice(-IN_MINUTES).every((x) => util(x) < goal - 20)
+  ) {
     const recent = points.slice(-IN_MINUTES);
     const n = wanted(recent.reduce((a, b) => a + b, 0) / recent.length);
     const cooldown = Number(cfg.ScaleInCooldown ?? 0) * 1000;
@@ -94,7 +108,10 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
   }
   if (next === undefined || next === current) return;
   const other = Number(table.ProvisionedThroughput[t.kind === 'read' ? 'WriteCapacityUnits' : 'ReadCapacityUnits']);
-  const pt = t.kind === 'read' ? { ReadCapacityUnits: next, WriteCapacityUnits: other } : { ReadCapacityUnits: other, WriteCapacityUnits: next };
+  const pt =
+    t.kind === 'read'
+      ? { ReadCapacityUnits: next, WriteCapacityUnits: other }
+      : { ReadCapacityUnits: other, WriteCapacityUnits: next };
   let status = 'Successful';
   let message: string | null = null;
   try {
@@ -109,10 +126,25 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
         `INSERT INTO aas_activities (id, account_id, region, namespace, resource_id, dimension, description, cause, status, status_message, start_time, end_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(randomUUID(), p.account_id, p.region, p.namespace, p.resource_id, p.dimension, `Setting ${t.kind} capacity units to ${next}.`, cause, status, message, now, now);
+      .run(
+        randomUUID(),
+        p.account_id,
+        p.region,
+        p.namespace,
+        p.resource_id,
+        p.dimension,
+        `Setting ${t.kind} capacity units to ${next}.`,
+        cause,
+        status,
+        message,
+        now,
+        now,
+      );
     const col = next! > current ? 'last_scale_out' : 'last_scale_in';
     engine.store
-      .stmt(`UPDATE aas_policies SET ${col} = ? WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ? AND name = ?`)
+      .stmt(
+        `UPDATE aas_policies SET ${col} = ? WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ? AND name = ?`,
+      )
       .run(now, p.account_id, p.region, p.namespace, p.resource_id, p.dimension, p.name);
   });
 }
@@ -121,7 +153,9 @@ async function evaluate(engine: ServiceStart, p: Row, now: number): Promise<void
 export async function scaleOnce(engine: ServiceStart): Promise<void> {
   if (!engine.call || !engine.store.db.open) return;
   const now = engine.clock.now();
-  const rows = engine.store.stmt(`SELECT * FROM aas_policies WHERE type = 'TargetTrackingScaling' AND namespace = 'dynamodb'`).all() as Row[];
+  const rows = engine.store
+    .stmt(`SELECT * FROM aas_policies WHERE type = 'TargetTrackingScaling' AND namespace = 'dynamodb'`)
+    .all() as Row[];
   for (const p of rows) {
     try {
       await evaluate(engine, p, now);

@@ -22,7 +22,10 @@ export function BatchGetItem(ctx: Ctx, input: In) {
   checkNames(requests.map(([name]) => ['requestItems', name] as [string, string]));
   const total = requests.reduce((n, [, r]) => n + (r.Keys?.length ?? 0), 0);
   if (total > 100) throw validation('Too many items requested for the BatchGetItem call');
-  if (requests.length === 0) throw validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+  if (requests.length === 0)
+    throw validation(
+      "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   const responses: Record<string, Item[]> = {};
   const unprocessed: Record<string, unknown> = {};
   const consumed: Record<string, unknown>[] = [];
@@ -35,7 +38,8 @@ export function BatchGetItem(ctx: Ctx, input: In) {
     const row = requireActiveTable(ctx, name);
     const keys = (r.Keys as Item[]).map((k) => normalizeItem(k));
     const encoded = keys.map((k) => checkKey(row, k));
-    if (new Set(encoded.map((k) => `${k.hk}\u0000${k.rk}`)).size !== encoded.length) throw validation('Provided list of item keys contains duplicates');
+    if (new Set(encoded.map((k) => `${k.hk}\u0000${k.rk}`)).size !== encoded.length)
+      throw validation('Provided list of item keys contains duplicates');
     try {
       admit(m, row, 'read');
     } catch (e) {
@@ -56,5 +60,9 @@ export function BatchGetItem(ctx: Ctx, input: In) {
     if (cc) consumed.push(cc);
   }
   if (throttled && Object.keys(responses).length === 0) throw throttled;
-  return { Responses: responses, UnprocessedKeys: unprocessed, ...(consumed.length ? { ConsumedCapacity: consumed } : {}) };
+  return {
+    Responses: responses,
+    UnprocessedKeys: unprocessed,
+    ...(consumed.length ? { ConsumedCapacity: consumed } : {}),
+  };
 }

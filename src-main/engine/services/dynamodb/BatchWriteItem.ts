@@ -20,16 +20,23 @@ type WriteRequest = { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item }
 export function BatchWriteItem(ctx: Ctx, input: In) {
   const requests = Object.entries(input.RequestItems ?? {}) as [string, WriteRequest[]][];
   checkNames(requests.map(([name]) => ['requestItems', name] as [string, string]));
-  if (requests.length === 0) throw validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+  if (requests.length === 0)
+    throw validation(
+      "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   const total = requests.reduce((n, [, r]) => n + r.length, 0);
   if (total > 25) throw validation('Too many items requested for the BatchWriteItem call');
   const plan: { row: TableRow; name: string; writes: { put?: Item; key: { hk: string; rk: string } }[] }[] = [];
   for (const [name, writes] of requests) {
     for (const w of writes) {
-      if (!!w.PutRequest === !!w.DeleteRequest) throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+      if (!!w.PutRequest === !!w.DeleteRequest)
+        throw validation(
+          'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+        );
       if (w.PutRequest) {
         checkItemValues(w.PutRequest.Item);
-        if (itemSize(normalizeItem(w.PutRequest.Item)) > MAX_ITEM_SIZE) throw validation('Item size has exceeded the maximum allowed size');
+        if (itemSize(normalizeItem(w.PutRequest.Item)) > MAX_ITEM_SIZE)
+          throw validation('Item size has exceeded the maximum allowed size');
       }
     }
     const row = requireActiveTable(ctx, name);
@@ -41,7 +48,8 @@ export function BatchWriteItem(ctx: Ctx, input: In) {
       }
       return { key: checkKey(row, normalizeItem(w.DeleteRequest!.Key)) };
     });
-    if (new Set(entries.map((e) => `${e.key.hk}\u0000${e.key.rk}`)).size !== entries.length) throw validation('Provided list of item keys contains duplicates');
+    if (new Set(entries.map((e) => `${e.key.hk}\u0000${e.key.rk}`)).size !== entries.length)
+      throw validation('Provided list of item keys contains duplicates');
     plan.push({ row, name, writes: entries });
   }
   const m = meter(ctx);
@@ -69,7 +77,11 @@ export function BatchWriteItem(ctx: Ctx, input: In) {
     }
     wrote = true;
     charge(m, p.row, 'write', units);
-    const cc = consumedCapacity(p.name, { table: units - Object.values(indexes).reduce((a, b) => a + b, 0), indexes, read: false }, input.ReturnConsumedCapacity);
+    const cc = consumedCapacity(
+      p.name,
+      { table: units - Object.values(indexes).reduce((a, b) => a + b, 0), indexes, read: false },
+      input.ReturnConsumedCapacity,
+    );
     if (cc) consumed.push(cc);
   }
   if (throttled && !wrote) throw throttled;

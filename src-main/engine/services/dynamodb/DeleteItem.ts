@@ -2,7 +2,14 @@ import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { validation } from './errors';
 import { consumedCapacity } from './capacity';
-import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import {
+  checkCondition,
+  itemCollectionMetrics,
+  meter,
+  returnValues,
+  totalUnits,
+  writeConsumption,
+} from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkKey, checkNames, parseExpressions } from './request';
 import { deleteItem, getItem } from './state/items';
@@ -14,7 +21,8 @@ export function DeleteItem(ctx: Ctx, input: OperationInput<'dynamodb', 'DeleteIt
   checkNames([['tableName', input.TableName]]);
   const data = input as unknown as Record<string, unknown>;
   checkExpressionParams(data, ['ConditionExpression'], ['Expected']);
-  if (input.ReturnValues && input.ReturnValues !== 'ALL_OLD' && input.ReturnValues !== 'NONE') throw validation('ReturnValues can only be ALL_OLD or NONE');
+  if (input.ReturnValues && input.ReturnValues !== 'ALL_OLD' && input.ReturnValues !== 'NONE')
+    throw validation('ReturnValues can only be ALL_OLD or NONE');
   const parsed = parseExpressions(data);
   const cond = parsed.condition ?? legacyCondition(input.Expected as never, input.ConditionalOperator);
   const row = requireActiveTable(ctx, input.TableName);
@@ -34,5 +42,9 @@ export function DeleteItem(ctx: Ctx, input: OperationInput<'dynamodb', 'DeleteIt
   const attrs = returnValues(input.ReturnValues, old?.item, undefined);
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
   const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, old?.item);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
+  return {
+    ...(attrs ? { Attributes: attrs } : {}),
+    ...(cc ? { ConsumedCapacity: cc } : {}),
+    ...(icm ? { ItemCollectionMetrics: icm } : {}),
+  };
 }

@@ -14,9 +14,14 @@ export function DeleteTable(ctx: Ctx, input: OperationInput<'dynamodb', 'DeleteT
   const row = requireTable(ctx, input.TableName);
   const status = tableStatus(row.spec, ctx.clock.now());
   if (status === 'CREATING' || status === 'UPDATING') {
-    throw resourceInUse(`Attempt to change a resource which is still in use: Table is being ${status === 'CREATING' ? 'created' : 'updated'}: ${input.TableName}`);
+    throw resourceInUse(
+      `Attempt to change a resource which is still in use: Table is being ${status === 'CREATING' ? 'created' : 'updated'}: ${input.TableName}`,
+    );
   }
-  if (row.spec.deletionProtection) throw validation(`Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.`);
+  if (row.spec.deletionProtection)
+    throw validation(
+      `Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.`,
+    );
   const out = describeTable(ctx, row, 'DELETING');
   ctx.store.stmt('DELETE FROM ddb_index_keys WHERE table_id = ?').run(row.id);
   ctx.store.stmt('DELETE FROM ddb_items WHERE table_id = ?').run(row.id);

@@ -6,5 +6,9 @@ import { requireTable } from './state/tables';
 export function DescribeTimeToLive(ctx: Ctx, input: OperationInput<'dynamodb', 'DescribeTimeToLive'>) {
   checkNames([['tableName', input.TableName]]);
   const ttl = requireTable(ctx, input.TableName).spec.ttl;
-  return { TimeToLiveDescription: ttl?.enabled ? { TimeToLiveStatus: 'ENABLED', AttributeName: ttl.attribute } : { TimeToLiveStatus: 'DISABLED' } };
+  return {
+    TimeToLiveDescription: ttl?.enabled
+      ? { TimeToLiveStatus: 'ENABLED', AttributeName: ttl.attribute }
+      : { TimeToLiveStatus: 'DISABLED' },
+  };
 }

@@ -2,7 +2,14 @@ import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { validation } from './errors';
 import { consumedCapacity } from './capacity';
-import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import {
+  checkCondition,
+  itemCollectionMetrics,
+  meter,
+  returnValues,
+  totalUnits,
+  writeConsumption,
+} from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkItemKeys, checkNames, parseExpressions } from './request';
 import { getItem, putItem, tableKeyOf } from './state/items';
@@ -17,7 +24,8 @@ export function PutItem(ctx: Ctx, input: In) {
   const data = input as unknown as Record<string, unknown>;
   checkExpressionParams(data, ['ConditionExpression'], ['Expected']);
   checkItemValues(input.Item as Item);
-  if (input.ReturnValues && input.ReturnValues !== 'ALL_OLD' && input.ReturnValues !== 'NONE') throw validation('ReturnValues can only be ALL_OLD or NONE');
+  if (input.ReturnValues && input.ReturnValues !== 'ALL_OLD' && input.ReturnValues !== 'NONE')
+    throw validation('ReturnValues can only be ALL_OLD or NONE');
   const item = normalizeItem(input.Item as Item);
   if (itemSize(item) > MAX_ITEM_SIZE) throw validation('Item size has exceeded the maximum allowed size');
   const parsed = parseExpressions(data);
@@ -40,5 +48,9 @@ export function PutItem(ctx: Ctx, input: In) {
   const attrs = returnValues(input.ReturnValues, old?.item, item);
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
   const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, item);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
+  return {
+    ...(attrs ? { Attributes: attrs } : {}),
+    ...(cc ? { ConsumedCapacity: cc } : {}),
+    ...(icm ? { ItemCollectionMetrics: icm } : {}),
+  };
 }

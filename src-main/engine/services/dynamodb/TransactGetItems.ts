@@ -12,7 +12,10 @@ import { normalizeItem, type Item } from './values';
 /** Up to 100 reads as one snapshot (the call's one transaction); each costs two read units per 4 KB. */
 export function TransactGetItems(ctx: Ctx, input: OperationInput<'dynamodb', 'TransactGetItems'>) {
   const gets = input.TransactItems ?? [];
-  if (gets.length > 100) throw validation(`1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100`);
+  if (gets.length > 100)
+    throw validation(
+      `1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100`,
+    );
   const m = meter(ctx);
   const units: Record<string, number> = {};
   const responses = gets.map(({ Get: g }) => {
@@ -25,8 +28,13 @@ export function TransactGetItems(ctx: Ctx, input: OperationInput<'dynamodb', 'Tr
     charge(m, row, 'read', u, { returned: found ? 1 : 0 });
     return found ? { Item: applyProjection(found.item, parsed.projection) } : {};
   });
-  const cc = input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES'
-    ? Object.entries(units).map(([TableName, CapacityUnits]) => ({ TableName, CapacityUnits, ReadCapacityUnits: CapacityUnits }))
-    : undefined;
+  const cc =
+    input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES'
+      ? Object.entries(units).map(([TableName, CapacityUnits]) => ({
+          TableName,
+          CapacityUnits,
+          ReadCapacityUnits: CapacityUnits,
+        }))
+      : undefined;
   return { Responses: responses, ...(cc ? { ConsumedCapacity: cc } : {}) };
 }

@@ -21,17 +21,24 @@ type Op = NonNullable<In['TransactItems']>[number];
  */
 export function TransactWriteItems(ctx: Ctx, input: In) {
   const ops = input.TransactItems ?? [];
-  if (ops.length > 100) throw validation(`1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100`);
+  if (ops.length > 100)
+    throw validation(
+      `1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100`,
+    );
   const seen = new Set<string>();
   const reasons: { Code: string; Message?: string; Item?: Item }[] = [];
   let failed = false;
   for (const op of ops) {
     const [kind, body] = Object.entries(op).find(([, v]) => v !== undefined) as [keyof Op, Record<string, unknown>];
-    if (Object.values(op).filter((v) => v !== undefined).length !== 1) throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
+    if (Object.values(op).filter((v) => v !== undefined).length !== 1)
+      throw validation('TransactItems can only contain one of Check, Put, Update or Delete');
     checkNames([['tableName', body.TableName as string]]);
     const parsed = parseExpressions(body);
     const row = requireActiveTable(ctx, body.TableName as string);
-    const key = kind === 'Put' ? tableKeyOf(row, normalizeItem(body.Item as Item)) : checkKey(row, normalizeItem(body.Key as Item));
+    const key =
+      kind === 'Put'
+        ? tableKeyOf(row, normalizeItem(body.Item as Item))
+        : checkKey(row, normalizeItem(body.Key as Item));
     const id = `${row.id}\u0000${key.hk}\u0000${key.rk}`;
     if (seen.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
     seen.add(id);
@@ -39,7 +46,11 @@ export function TransactWriteItems(ctx: Ctx, input: In) {
     const old = getItem(ctx, row.id, key.hk, key.rk)?.item;
     if (cond && !evalCondition(old, cond)) {
       failed = true;
-      reasons.push({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(body.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && old ? { Item: old } : {}) });
+      reasons.push({
+        Code: 'ConditionalCheckFailed',
+        Message: 'The conditional request failed',
+        ...(body.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && old ? { Item: old } : {}),
+      });
     } else reasons.push({ Code: 'None' });
   }
   if (failed) throw transactionCanceled(reasons);

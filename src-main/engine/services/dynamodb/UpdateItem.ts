@@ -4,7 +4,14 @@ import { invalidParams, validation } from './errors';
 import { consumedCapacity } from './capacity';
 import { applyUpdate, updatedTopNames } from './expressions/evaluate';
 import type { UpdateAction } from './expressions/ast';
-import { checkCondition, itemCollectionMetrics, meter, returnValues, totalUnits, writeConsumption } from './item-common';
+import {
+  checkCondition,
+  itemCollectionMetrics,
+  meter,
+  returnValues,
+  totalUnits,
+  writeConsumption,
+} from './item-common';
 import { legacyCondition } from './legacy';
 import { checkExpressionParams, checkItemKeys, checkKey, checkNames, parseExpressions } from './request';
 import { getItem, putItem } from './state/items';
@@ -15,7 +22,9 @@ import { checkValue, itemSize, MAX_ITEM_SIZE, normalize, normalizeItem, type AV,
 type In = OperationInput<'dynamodb', 'UpdateItem'>;
 
 /** The legacy AttributeUpdates as update actions (PUT → SET, DELETE without value → REMOVE). */
-function legacyActions(updates: Record<string, { Value?: AV; Action?: string }> | undefined): UpdateAction[] | undefined {
+function legacyActions(
+  updates: Record<string, { Value?: AV; Action?: string }> | undefined,
+): UpdateAction[] | undefined {
   if (!updates) return undefined;
   return Object.entries(updates).map(([name, u]) => {
     if (u.Value) {
@@ -30,7 +39,8 @@ function legacyActions(updates: Record<string, { Value?: AV; Action?: string }> 
     }
     if (action === 'DELETE') return value ? { kind: 'DELETE', path: [name], value } : { kind: 'REMOVE', path: [name] };
     if (!value) throw invalidParams(`Only DELETE action is allowed when no attribute value is specified`);
-    if (!['N', 'SS', 'NS', 'BS', 'L'].includes(Object.keys(value.value)[0]!)) throw invalidParams(`ADD action is not supported for the type ${Object.keys(value.value)[0]}`);
+    if (!['N', 'SS', 'NS', 'BS', 'L'].includes(Object.keys(value.value)[0]!))
+      throw invalidParams(`ADD action is not supported for the type ${Object.keys(value.value)[0]}`);
     return { kind: 'ADD', path: [name], value };
   });
 }
@@ -48,7 +58,10 @@ export function UpdateItem(ctx: Ctx, input: In) {
   for (const a of actions) {
     const top = a.path[0] as string;
     if (row.spec.keySchema.some((k) => k.AttributeName === top)) {
-      if (a.path.length > 1) throw validation(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: ${top}`);
+      if (a.path.length > 1)
+        throw validation(
+          `Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: ${top}`,
+        );
       throw invalidParams(`Cannot update attribute ${top}. This attribute is part of the key`);
     }
   }
@@ -72,5 +85,9 @@ export function UpdateItem(ctx: Ctx, input: In) {
   const attrs = returnValues(input.ReturnValues, old?.item, next, updatedTopNames(actions));
   const cc = consumedCapacity(row.spec.name, consumption, input.ReturnConsumedCapacity);
   const icm = itemCollectionMetrics(ctx, row, input.ReturnItemCollectionMetrics, next);
-  return { ...(attrs ? { Attributes: attrs } : {}), ...(cc ? { ConsumedCapacity: cc } : {}), ...(icm ? { ItemCollectionMetrics: icm } : {}) };
+  return {
+    ...(attrs ? { Attributes: attrs } : {}),
+    ...(cc ? { ConsumedCapacity: cc } : {}),
+    ...(icm ? { ItemCollectionMetrics: icm } : {}),
+  };
 }

@@ -13,7 +13,8 @@ export function UpdateTimeToLive(ctx: Ctx, input: OperationInput<'dynamodb', 'Up
   const cur = row.spec.ttl;
   if (want.Enabled && cur?.enabled) throw validation('TimeToLive is already enabled');
   if (!want.Enabled && !cur?.enabled) throw validation('TimeToLive is already disabled');
-  if (!want.Enabled && cur && cur.attribute !== want.AttributeName) throw validation('TimeToLive attribute name is not the same as the one enabled');
+  if (!want.Enabled && cur && cur.attribute !== want.AttributeName)
+    throw validation('TimeToLive attribute name is not the same as the one enabled');
   const spec = { ...row.spec, ttl: { attribute: want.AttributeName, enabled: want.Enabled } };
   saveSpec(ctx, row.id, spec);
   refreshTtl(ctx, { ...row, spec });

@@ -3,11 +3,18 @@ import { AwsError } from '../../protocol/errors';
 
 export const validation = (message: string) => new AwsError('ValidationException', message, 400);
 export const invalidParams = (detail: string) => validation(`One or more parameter values were invalid: ${detail}`);
-export const resourceNotFound = (message = 'Requested resource not found') => new AwsError('ResourceNotFoundException', message, 400);
-export const tableNotFound = (name: string) => resourceNotFound(`Requested resource not found: Table: ${name} not found`);
+export const resourceNotFound = (message = 'Requested resource not found') =>
+  new AwsError('ResourceNotFoundException', message, 400);
+export const tableNotFound = (name: string) =>
+  resourceNotFound(`Requested resource not found: Table: ${name} not found`);
 export const resourceInUse = (message: string) => new AwsError('ResourceInUseException', message, 400);
 export const conditionalCheckFailed = (item?: Record<string, unknown>) =>
-  new AwsError('ConditionalCheckFailedException', 'The conditional request failed', 400, item ? { extra: { Item: item as never } } : {});
+  new AwsError(
+    'ConditionalCheckFailedException',
+    'The conditional request failed',
+    400,
+    item ? { extra: { Item: item as never } } : {},
+  );
 export const throughputExceeded = () =>
   new AwsError(
     'ProvisionedThroughputExceededException',

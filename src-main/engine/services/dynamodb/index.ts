@@ -51,7 +51,13 @@ export const dynamodbProvider = defineService({
     BatchGetItem: bytes(BatchGetItem),
     BatchWriteItem,
     TransactGetItems: bytes(TransactGetItems),
-    TransactWriteItems, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource, DescribeLimits,
+    TransactWriteItems,
+    UpdateTimeToLive,
+    DescribeTimeToLive,
+    TagResource,
+    UntagResource,
+    ListTagsOfResource,
+    DescribeLimits,
   },
   start: (engine) => {
     settlePendingStatuses(engine);

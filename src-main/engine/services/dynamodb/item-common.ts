@@ -17,7 +17,8 @@ export function checkCondition(cond: Condition | undefined, old: Item | undefine
 }
 
 /** Does this index hold a row for the item? (sparse: only items with its key attributes). */
-const inIndex = (ix: IndexSpec, item: Item | undefined): boolean => !!item && ix.keySchema.every((k) => item[k.AttributeName] !== undefined);
+const inIndex = (ix: IndexSpec, item: Item | undefined): boolean =>
+  !!item && ix.keySchema.every((k) => item[k.AttributeName] !== undefined);
 
 /** The projected part of an item as an index stores it. */
 export function projectForIndex(row: TableRow, ix: IndexSpec, item: Item): Item {
@@ -38,7 +39,10 @@ export function writeConsumption(row: TableRow, old: Item | undefined, next: Ite
     if (!was && !is) continue;
     const before = was ? itemSize(projectForIndex(row, ix, old!)) : 0;
     const after = is ? itemSize(projectForIndex(row, ix, next!)) : 0;
-    const keyChanged = was && is && ix.keySchema.some((k) => JSON.stringify(old![k.AttributeName]) !== JSON.stringify(next![k.AttributeName]));
+    const keyChanged =
+      was &&
+      is &&
+      ix.keySchema.some((k) => JSON.stringify(old![k.AttributeName]) !== JSON.stringify(next![k.AttributeName]));
     const units = keyChanged ? writeUnits(before) + writeUnits(after) : writeUnits(Math.max(before, after));
     const target = row.spec.lsis.includes(ix) ? c.local! : c.indexes;
     target[ix.name] = units;
@@ -47,12 +51,23 @@ export function writeConsumption(row: TableRow, old: Item | undefined, next: Ite
 }
 
 export const totalUnits = (c: Consumption): number =>
-  c.table + Object.values(c.indexes).reduce((a, b) => a + b, 0) + Object.values(c.local ?? {}).reduce((a, b) => a + b, 0);
+  c.table +
+  Object.values(c.indexes).reduce((a, b) => a + b, 0) +
+  Object.values(c.local ?? {}).reduce((a, b) => a + b, 0);
 
-export const getConsumption = (size: number, consistent: boolean): Consumption => ({ table: readUnits(size, consistent), indexes: {}, read: true });
+export const getConsumption = (size: number, consistent: boolean): Consumption => ({
+  table: readUnits(size, consistent),
+  indexes: {},
+  read: true,
+});
 
 /** ReturnValues for writes: ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW. */
-export function returnValues(mode: unknown, old: Item | undefined, next: Item | undefined, updated: string[] = []): Item | undefined {
+export function returnValues(
+  mode: unknown,
+  old: Item | undefined,
+  next: Item | undefined,
+  updated: string[] = [],
+): Item | undefined {
   switch (mode) {
     case 'ALL_OLD':
       return old;
@@ -75,7 +90,11 @@ const pick = (item: Item, names: string[]): Item | undefined => {
 /** ProjectionExpression or AttributesToGet applied to a read result. */
 export function applyProjection(item: Item, paths: Path[] | undefined, attributesToGet?: string[]): Item {
   if (paths) return project(item, paths);
-  if (attributesToGet) return project(item, attributesToGet.map((a) => [a]));
+  if (attributesToGet)
+    return project(
+      item,
+      attributesToGet.map((a) => [a]),
+    );
   return item;
 }
 
@@ -85,12 +104,21 @@ export { keyOnly };
  * ReturnItemCollectionMetrics SIZE: only tables with local secondary indexes have item
  * collections; the estimate is a 1 GB-wide range around the collection's size, as DynamoDB gives it.
  */
-export function itemCollectionMetrics(ctx: Pick<Ctx, 'store'>, row: TableRow, mode: unknown, item: Item | undefined): Record<string, unknown> | undefined {
+export function itemCollectionMetrics(
+  ctx: Pick<Ctx, 'store'>,
+  row: TableRow,
+  mode: unknown,
+  item: Item | undefined,
+): Record<string, unknown> | undefined {
   if (mode !== 'SIZE' || row.spec.lsis.length === 0 || !item) return undefined;
   const hashAttr = row.spec.keySchema[0]!.AttributeName;
   const hv = item[hashAttr];
   if (!hv) return undefined;
-  const bytes = (ctx.store.stmt('SELECT COALESCE(SUM(size), 0) AS n FROM ddb_items WHERE table_id = ? AND hk = ?').get(row.id, encodeKey(hv)) as { n: number }).n;
+  const bytes = (
+    ctx.store
+      .stmt('SELECT COALESCE(SUM(size), 0) AS n FROM ddb_items WHERE table_id = ? AND hk = ?')
+      .get(row.id, encodeKey(hv)) as { n: number }
+  ).n;
   const gb = Math.floor(bytes / 1024 ** 3);
   return { ItemCollectionKey: { [hashAttr]: hv }, SizeEstimateRangeGB: [gb, gb + 1] };
 }

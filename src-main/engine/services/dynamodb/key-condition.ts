@@ -28,7 +28,8 @@ function flatten(c: Condition, out: Part[]): void {
     flatten(c.b, out);
     return;
   }
-  if (c.kind === 'or' || c.kind === 'not') throw validation(`Invalid operator used in KeyConditionExpression: ${c.kind.toUpperCase()}`);
+  if (c.kind === 'or' || c.kind === 'not')
+    throw validation(`Invalid operator used in KeyConditionExpression: ${c.kind.toUpperCase()}`);
   if (c.kind === 'in') throw validation('Invalid operator used in KeyConditionExpression: IN');
   const pathOf = (o: Operand): string | undefined => {
     if (o.kind !== 'path') return undefined;
@@ -36,7 +37,8 @@ function flatten(c: Condition, out: Part[]): void {
     return o.path[0] as string;
   };
   const valueOf = (o: Operand): AV => {
-    if (o.kind !== 'value') throw validation('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
+    if (o.kind !== 'value')
+      throw validation('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
     return o.value;
   };
   if (c.kind === 'compare') {
@@ -55,14 +57,20 @@ function flatten(c: Condition, out: Part[]): void {
   }
   if (c.kind === 'between') {
     const a = pathOf(c.a);
-    if (a === undefined) throw validation('Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand');
+    if (a === undefined)
+      throw validation(
+        'Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand',
+      );
     out.push({ name: a, op: 'BETWEEN', values: [valueOf(c.lo), valueOf(c.hi)] });
     return;
   }
   if (c.kind === 'function') {
     if (c.name !== 'begins_with') throw validation(`Invalid operator used in KeyConditionExpression: ${c.name}`);
     const a = pathOf(c.args[0]!);
-    if (a === undefined) throw validation('Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand');
+    if (a === undefined)
+      throw validation(
+        'Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand',
+      );
     out.push({ name: a, op: 'BEGINS_WITH', values: [valueOf(c.args[1]!)] });
   }
 }
@@ -82,11 +90,15 @@ export function keyRange(cond: Condition, schema: KeyElement[], types: (name: st
   if (!hash) throw validation(`Query condition missed key schema element: ${hashName}`);
   if (hash.op !== '=') throw validation('Query key condition not supported');
   const range = parts.find((p) => p.name !== hashName);
-  if (range && range.name !== rangeName) throw validation(`Query condition missed key schema element: ${rangeName ?? range.name}`);
+  if (range && range.name !== rangeName)
+    throw validation(`Query condition missed key schema element: ${rangeName ?? range.name}`);
   for (const p of parts) {
     const t = types(p.name);
     for (const v of p.values) {
-      if (typeOf(v) !== t) throw validation('One or more parameter values were invalid: Condition parameter type does not match schema type');
+      if (typeOf(v) !== t)
+        throw validation(
+          'One or more parameter values were invalid: Condition parameter type does not match schema type',
+        );
     }
   }
   const out: KeyRange = { hashName, hash: hash.values[0]!, rangeName };
@@ -106,12 +118,26 @@ export function keyRange(cond: Condition, schema: KeyElement[], types: (name: st
       out.lower = { value: a!, inclusive: range.op === '>=' };
       break;
     case 'BETWEEN':
-      if (a! > b!) throw validation('Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {' + Object.keys(range.values[0]!)[0] + ':' + Object.values(range.values[0]!)[0] + '}, upper bound operand: AttributeValue: {' + Object.keys(range.values[1]!)[0] + ':' + Object.values(range.values[1]!)[0] + '}');
+      if (a! > b!)
+        throw validation(
+          'Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {' +
+            Object.keys(range.values[0]!)[0] +
+            ':' +
+            Object.values(range.values[0]!)[0] +
+            '}, upper bound operand: AttributeValue: {' +
+            Object.keys(range.values[1]!)[0] +
+            ':' +
+            Object.values(range.values[1]!)[0] +
+            '}',
+        );
       out.lower = { value: a!, inclusive: true };
       out.upper = { value: b!, inclusive: true };
       break;
     case 'BEGINS_WITH': {
-      if (types(range.name) === 'N') throw validation('Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N');
+      if (types(range.name) === 'N')
+        throw validation(
+          'Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N',
+        );
       out.lower = { value: a!, inclusive: true };
       // Text keys compare as UTF-8 bytes: U+10FFFF sorts after every continuation; binary keys are hex.
       out.upper = { value: a! + (types(range.name) === 'B' ? 'g' : '\u{10FFFF}'), inclusive: false };

@@ -13,7 +13,20 @@ interface LegacyCondition {
   Exists?: boolean;
 }
 
-const ARGS: Record<string, number> = { EQ: 1, NE: 1, LE: 1, LT: 1, GE: 1, GT: 1, NOT_NULL: 0, NULL: 0, CONTAINS: 1, NOT_CONTAINS: 1, BEGINS_WITH: 1, BETWEEN: 2 };
+const ARGS: Record<string, number> = {
+  EQ: 1,
+  NE: 1,
+  LE: 1,
+  LT: 1,
+  GE: 1,
+  GT: 1,
+  NOT_NULL: 0,
+  NULL: 0,
+  CONTAINS: 1,
+  NOT_CONTAINS: 1,
+  BEGINS_WITH: 1,
+  BETWEEN: 2,
+};
 
 function one(attr: string, c: LegacyCondition): Condition {
   const path: Operand = { kind: 'path', path: [attr] };
@@ -21,20 +34,38 @@ function one(attr: string, c: LegacyCondition): Condition {
   if (c.ComparisonOperator === undefined) {
     // Expected's short form: Exists / Value.
     if (c.Exists === false) {
-      if (c.Value) throw validation(`One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: ${attr}`);
+      if (c.Value)
+        throw validation(
+          `One or more parameter values were invalid: Value cannot be used when Exists is false for Attribute: ${attr}`,
+        );
       return { kind: 'function', name: 'attribute_not_exists', args: [path] };
     }
-    if (!c.Value) throw validation(`One or more parameter values were invalid: Value must be provided when Exists is ${c.Exists === undefined ? 'null' : c.Exists} for Attribute: ${attr}`);
+    if (!c.Value)
+      throw validation(
+        `One or more parameter values were invalid: Value must be provided when Exists is ${c.Exists === undefined ? 'null' : c.Exists} for Attribute: ${attr}`,
+      );
     return { kind: 'compare', op: '=', a: path, b: v(c.Value) };
   }
   const op = c.ComparisonOperator;
   const list = c.AttributeValueList ?? (c.Value ? [c.Value] : []);
   const n = ARGS[op];
   if ((n !== undefined && list.length !== n) || (op === 'IN' && list.length === 0)) {
-    throw validation(`One or more parameter values were invalid: Invalid number of argument(s) for the ${op} ComparisonOperator`);
+    throw validation(
+      `One or more parameter values were invalid: Invalid number of argument(s) for the ${op} ComparisonOperator`,
+    );
   }
-  if (op === 'BETWEEN' && typeOf(list[0]!) !== typeOf(list[1]!)) throw validation('One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type');
-  const cmp: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = { EQ: '=', NE: '<>', LT: '<', LE: '<=', GT: '>', GE: '>=' };
+  if (op === 'BETWEEN' && typeOf(list[0]!) !== typeOf(list[1]!))
+    throw validation(
+      'One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type',
+    );
+  const cmp: Record<string, '=' | '<>' | '<' | '<=' | '>' | '>='> = {
+    EQ: '=',
+    NE: '<>',
+    LT: '<',
+    LE: '<=',
+    GT: '>',
+    GE: '>=',
+  };
   if (cmp[op]) return { kind: 'compare', op: cmp[op], a: path, b: v(list[0]!) };
   switch (op) {
     case 'NULL':
@@ -44,7 +75,11 @@ function one(attr: string, c: LegacyCondition): Condition {
     case 'CONTAINS':
       return { kind: 'function', name: 'contains', args: [path, v(list[0]!)] };
     case 'NOT_CONTAINS':
-      return { kind: 'and', a: { kind: 'function', name: 'attribute_exists', args: [path] }, b: { kind: 'not', a: { kind: 'function', name: 'contains', args: [path, v(list[0]!)] } } };
+      return {
+        kind: 'and',
+        a: { kind: 'function', name: 'attribute_exists', args: [path] },
+        b: { kind: 'not', a: { kind: 'function', name: 'contains', args: [path, v(list[0]!)] } },
+      };
     case 'BEGINS_WITH':
       return { kind: 'function', name: 'begins_with', args: [path, v(list[0]!)] };
     case 'IN':
@@ -52,10 +87,15 @@ function one(attr: string, c: LegacyCondition): Condition {
     case 'BETWEEN':
       return { kind: 'between', a: path, lo: v(list[0]!), hi: v(list[1]!) };
   }
-  throw validation(`1 validation error detected: Value '${op}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]`);
+  throw validation(
+    `1 validation error detected: Value '${op}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]`,
+  );
 }
 
-export function legacyCondition(conds: Record<string, LegacyCondition> | undefined, operator: unknown): Condition | undefined {
+export function legacyCondition(
+  conds: Record<string, LegacyCondition> | undefined,
+  operator: unknown,
+): Condition | undefined {
   if (!conds) return undefined;
   const parts = Object.entries(conds).map(([k, c]) => one(k, c));
   if (!parts.length) return undefined;

@@ -22,7 +22,9 @@ export const dynamodbMetrics: ServiceMetrics = {
     { name: 'ReturnedItemCount', dimensions: dims, unit: 'Count' },
   ],
   sample({ store }, { accountId, region }, at, periodMs) {
-    const rows = store.stmt('SELECT spec FROM ddb_tables WHERE account_id = ? AND region = ?').all(accountId, region) as { spec: string }[];
+    const rows = store
+      .stmt('SELECT spec FROM ddb_tables WHERE account_id = ? AND region = ?')
+      .all(accountId, region) as { spec: string }[];
     const out: MetricSample[] = [];
     for (const r of rows) {
       const spec = JSON.parse(r.spec) as TableSpec;
@@ -30,8 +32,14 @@ export const dynamodbMetrics: ServiceMetrics = {
       const minutes = consumption(accountId, region, spec.name, at - periodMs, at);
       const sum = (f: (s: (typeof minutes)[number]['stats']) => number) => minutes.reduce((n, m) => n + f(m.stats), 0);
       const push = (name: string, value: number) => out.push({ name, dimensions: d, value, unit: 'Count' });
-      push('ConsumedReadCapacityUnits', sum((s) => s.read));
-      push('ConsumedWriteCapacityUnits', sum((s) => s.write));
+      push(
+        'ConsumedReadCapacityUnits',
+        sum((s) => s.read),
+      );
+      push(
+        'ConsumedWriteCapacityUnits',
+        sum((s) => s.write),
+      );
       if (spec.billingMode === 'PROVISIONED') {
         push('ProvisionedReadCapacityUnits', spec.rcu);
         push('ProvisionedWriteCapacityUnits', spec.wcu);
@@ -41,7 +49,11 @@ export const dynamodbMetrics: ServiceMetrics = {
       if (tr) push('ReadThrottleEvents', tr);
       if (tw) push('WriteThrottleEvents', tw);
       if (tr + tw) push('ThrottledRequests', tr + tw);
-      if (minutes.length) push('ReturnedItemCount', sum((s) => s.returned));
+      if (minutes.length)
+        push(
+          'ReturnedItemCount',
+          sum((s) => s.returned),
+        );
     }
     return out;
   },

@@ -37,15 +37,33 @@ export interface ReadResult {
   consumption: Consumption;
 }
 
-export function checkSelect(input: { Select?: string; ProjectionExpression?: string; AttributesToGet?: string[] }, index: IndexSpec | undefined, isGsi: boolean, op: string): void {
+export function checkSelect(
+  input: { Select?: string; ProjectionExpression?: string; AttributesToGet?: string[] },
+  index: IndexSpec | undefined,
+  isGsi: boolean,
+  op: string,
+): void {
   const hasProjection = input.ProjectionExpression !== undefined || input.AttributesToGet !== undefined;
-  if (input.Select === 'SPECIFIC_ATTRIBUTES' && !hasProjection) throw validation('One or more parameter values were invalid: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
+  if (input.Select === 'SPECIFIC_ATTRIBUTES' && !hasProjection)
+    throw validation(
+      'One or more parameter values were invalid: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES',
+    );
   if (input.Select && input.Select !== 'SPECIFIC_ATTRIBUTES' && hasProjection) {
-    throw validation(`One or more parameter values were invalid: Cannot specify the ${input.AttributesToGet ? 'AttributesToGet' : 'ProjectionExpression'} when choosing to get ${input.Select}`);
+    throw validation(
+      `One or more parameter values were invalid: Cannot specify the ${input.AttributesToGet ? 'AttributesToGet' : 'ProjectionExpression'} when choosing to get ${input.Select}`,
+    );
   }
-  if (input.Select === 'ALL_PROJECTED_ATTRIBUTES' && !index) throw validation('One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for queries or scans on the base table'.replace('queries or scans', op === 'Query' ? 'queries' : 'scans'));
+  if (input.Select === 'ALL_PROJECTED_ATTRIBUTES' && !index)
+    throw validation(
+      'One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for queries or scans on the base table'.replace(
+        'queries or scans',
+        op === 'Query' ? 'queries' : 'scans',
+      ),
+    );
   if (input.Select === 'ALL_ATTRIBUTES' && index && isGsi && index.projection.ProjectionType !== 'ALL') {
-    throw validation(`One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`);
+    throw validation(
+      `One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`,
+    );
   }
 }
 
@@ -100,7 +118,12 @@ export function findIndex(row: TableRow, name: string | undefined): IndexSpec | 
 
 export const isGsi = (row: TableRow, ix: IndexSpec | undefined): boolean => !!ix && row.spec.gsis.includes(ix);
 
-export function baseResult(r: ReadResult, tableName: string, consumed: Record<string, unknown> | undefined, select?: string) {
+export function baseResult(
+  r: ReadResult,
+  tableName: string,
+  consumed: Record<string, unknown> | undefined,
+  select?: string,
+) {
   return {
     ...(select === 'COUNT' ? {} : { Items: r.items }),
     Count: r.count,

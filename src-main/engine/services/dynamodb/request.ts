@@ -17,9 +17,18 @@ export function checkNames(fields: [string, string | undefined][], base: string[
   const errors = [...base];
   for (const [field, v] of fields) {
     if (v === undefined) continue;
-    if (!NAME_RE.test(v)) errors.push(`Value '${v}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
-    if (v.length < 3) errors.push(`Value '${v}' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to 3`);
-    if (v.length > 255) errors.push(`Value '${v}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to 255`);
+    if (!NAME_RE.test(v))
+      errors.push(
+        `Value '${v}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`,
+      );
+    if (v.length < 3)
+      errors.push(
+        `Value '${v}' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to 3`,
+      );
+    if (v.length > 255)
+      errors.push(
+        `Value '${v}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to 255`,
+      );
   }
   if (errors.length) {
     const shown = errors.slice(0, 10);
@@ -32,17 +41,25 @@ type Data = Record<string, unknown>;
 export function checkExpressionParams(data: Data, expressions: string[], legacy: string[]): void {
   const exprs = expressions.filter((e) => data[e] !== undefined && data[e] !== null);
   if (exprs.length) {
-    const nonExpr = legacy.filter((e) => data[e] !== undefined && data[e] !== null && !(e === 'KeyConditions' && data.KeyConditionExpression === undefined));
+    const nonExpr = legacy.filter(
+      (e) =>
+        data[e] !== undefined &&
+        data[e] !== null &&
+        !(e === 'KeyConditions' && data.KeyConditionExpression === undefined),
+    );
     if (nonExpr.length) {
       throw validation(
         `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${nonExpr.join(', ')}} Expression parameters: {${exprs.join(', ')}}`,
       );
     }
   }
-  if (data.ExpressionAttributeNames !== undefined && !exprs.length) throw validation('ExpressionAttributeNames can only be specified when using expressions');
+  if (data.ExpressionAttributeNames !== undefined && !exprs.length)
+    throw validation('ExpressionAttributeNames can only be specified when using expressions');
   const valExprs = expressions.filter((e) => e !== 'ProjectionExpression');
   if (valExprs.length && data.ExpressionAttributeValues !== undefined && valExprs.every((e) => data[e] === undefined)) {
-    throw validation(`ExpressionAttributeValues can only be specified when using expressions: ${valExprs.join(' and ')} ${valExprs.length > 1 ? 'are' : 'is'} null`);
+    throw validation(
+      `ExpressionAttributeValues can only be specified when using expressions: ${valExprs.join(' and ')} ${valExprs.length > 1 ? 'are' : 'is'} null`,
+    );
   }
 }
 
@@ -61,11 +78,15 @@ export function parseExpressions(data: Data): Parsed {
   const values = data.ExpressionAttributeValues as Record<string, AV> | undefined;
   if (names) {
     if (!Object.keys(names).length) throw validation('ExpressionAttributeNames must not be empty');
-    for (const k of Object.keys(names)) if (!/^#[0-9a-zA-Z_]+$/.test(k)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${k}"`);
+    for (const k of Object.keys(names))
+      if (!/^#[0-9a-zA-Z_]+$/.test(k))
+        throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${k}"`);
   }
   if (values) {
     if (!Object.keys(values).length) throw validation('ExpressionAttributeValues must not be empty');
-    for (const k of Object.keys(values)) if (!/^:[0-9a-zA-Z_]+$/.test(k)) throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${k}"`);
+    for (const k of Object.keys(values))
+      if (!/^:[0-9a-zA-Z_]+$/.test(k))
+        throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${k}"`);
     for (const [k, v] of Object.entries(values)) {
       const m = checkValue(v);
       if (m) throw validation(`ExpressionAttributeValues contains invalid value: ${m} for key ${k}`);
@@ -86,25 +107,45 @@ export function parseExpressions(data: Data): Parsed {
   out.filter = one('FilterExpression', 'FilterExpression', parseCondition);
   out.projection = one('ProjectionExpression', 'ProjectionExpression', parseProjection);
   const unusedNames = Object.keys(names ?? {}).filter((k) => !ctx.usedNames.has(k));
-  if (unusedNames.length) throw validation(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
+  if (unusedNames.length)
+    throw validation(
+      `Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`,
+    );
   const unusedValues = Object.keys(values ?? {}).filter((k) => !ctx.usedValues.has(k));
-  if (unusedValues.length) throw validation(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
+  if (unusedValues.length)
+    throw validation(
+      `Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`,
+    );
   return out;
 }
 
-const attrType = (row: TableRow, name: string) => row.spec.attributeDefinitions.find((a) => a.AttributeName === name)?.AttributeType ?? 'S';
+const attrType = (row: TableRow, name: string) =>
+  row.spec.attributeDefinitions.find((a) => a.AttributeName === name)?.AttributeType ?? 'S';
 
 function checkKeySize(v: AV, type: string, isHash: boolean, attr: string): void {
   if (type === 'N') return;
   const raw = (v as Record<string, unknown>)[type];
   const len = type === 'B' ? Buffer.from(raw as string, 'base64').length : Buffer.byteLength(raw as string);
-  if (len === 0) throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${attr}`);
-  if (isHash && len > 2048) throw validation('One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes');
-  if (!isHash && len > 1024) throw validation('One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
+  if (len === 0)
+    throw validation(
+      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${attr}`,
+    );
+  if (isHash && len > 2048)
+    throw validation(
+      'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes',
+    );
+  if (!isHash && len > 1024)
+    throw validation(
+      'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes',
+    );
 }
 
 /** A Key member (GetItem, DeleteItem, UpdateItem): exactly the schema's attributes, of their types. */
-export function checkKey(row: TableRow, key: Item, schema: KeyElement[] = row.spec.keySchema): { hk: string; rk: string } {
+export function checkKey(
+  row: TableRow,
+  key: Item,
+  schema: KeyElement[] = row.spec.keySchema,
+): { hk: string; rk: string } {
   for (const v of Object.values(key)) {
     const m = checkValue(v);
     if (m) throw validation(m);
@@ -113,7 +154,8 @@ export function checkKey(row: TableRow, key: Item, schema: KeyElement[] = row.sp
   for (const [i, k] of schema.entries()) {
     const v = key[k.AttributeName];
     const t = attrType(row, k.AttributeName);
-    if (!v || (v as Record<string, unknown>)[t] === undefined) throw validation('The provided key element does not match the schema');
+    if (!v || (v as Record<string, unknown>)[t] === undefined)
+      throw validation('The provided key element does not match the schema');
     checkKeySize(v, t, i === 0, k.AttributeName);
   }
   const h = key[schema[0]!.AttributeName]!;
@@ -126,9 +168,12 @@ export function checkItemKeys(row: TableRow, item: Item): void {
   for (const [i, k] of row.spec.keySchema.entries()) {
     const v = item[k.AttributeName];
     const t = attrType(row, k.AttributeName);
-    if (!v) throw validation(`One or more parameter values were invalid: Missing the key ${k.AttributeName} in the item`);
+    if (!v)
+      throw validation(`One or more parameter values were invalid: Missing the key ${k.AttributeName} in the item`);
     if ((v as Record<string, unknown>)[t] === undefined) {
-      throw validation(`One or more parameter values were invalid: Type mismatch for key ${k.AttributeName} expected: ${t} actual: ${Object.keys(v)[0]}`);
+      throw validation(
+        `One or more parameter values were invalid: Type mismatch for key ${k.AttributeName} expected: ${t} actual: ${Object.keys(v)[0]}`,
+      );
     }
     checkKeySize(v, t, i === 0, k.AttributeName);
   }

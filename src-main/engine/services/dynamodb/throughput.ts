@@ -76,7 +76,13 @@ export function admit(m: Meter, row: TableRow, kind: 'read' | 'write', index?: s
 }
 
 /** Records what a request consumed (and returned) against the table's bucket and minute. */
-export function charge(m: Meter, row: TableRow, kind: 'read' | 'write', units: number, opts: { index?: string; returned?: number } = {}): void {
+export function charge(
+  m: Meter,
+  row: TableRow,
+  kind: 'read' | 'write',
+  units: number,
+  opts: { index?: string; returned?: number } = {},
+): void {
   const s = minute(tableKey(m.accountId, m.region, row.spec.name), m.now);
   if (kind === 'read') s.read += units;
   else s.write += units;
@@ -90,10 +96,19 @@ export function charge(m: Meter, row: TableRow, kind: 'read' | 'write', units: n
 }
 
 /** Consumed units per minute in [from, to): what CloudWatch's ConsumedRead/WriteCapacityUnits Sum would show. */
-export function consumption(accountId: string, region: string, table: string, from: number, to: number): { time: number; stats: MinuteStats }[] {
+export function consumption(
+  accountId: string,
+  region: string,
+  table: string,
+  from: number,
+  to: number,
+): { time: number; stats: MinuteStats }[] {
   const m = stats.get(tableKey(accountId, region, table));
   if (!m) return [];
-  return [...m.entries()].filter(([t]) => t >= from && t < to).sort((a, b) => a[0] - b[0]).map(([time, s]) => ({ time, stats: { ...s } }));
+  return [...m.entries()]
+    .filter(([t]) => t >= from && t < to)
+    .sort((a, b) => a[0] - b[0])
+    .map(([time, s]) => ({ time, stats: { ...s } }));
 }
 
 /** Forget a deleted table's accounting. */

@@ -12,7 +12,9 @@ const SWEEP_MS = 60_000;
 export function sweepExpired(engine: Pick<ServiceStart, 'store' | 'clock'>): number {
   let n = 0;
   if (!engine.store.db.open) return n;
-  const ids = engine.store.stmt(`SELECT id FROM ddb_tables WHERE json_extract(spec, '$.ttl.enabled') = 1`).all() as { id: number }[];
+  const ids = engine.store.stmt(`SELECT id FROM ddb_tables WHERE json_extract(spec, '$.ttl.enabled') = 1`).all() as {
+    id: number;
+  }[];
   for (const { id } of ids) {
     engine.store.tx(() => {
       const row = tableById(engine, id);

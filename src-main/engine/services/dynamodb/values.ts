@@ -107,7 +107,8 @@ export function compareNumbers(a: string, b: string): number {
 
 // ---- binary ----
 
-export const toBytes = (b: string | Uint8Array): Buffer => (typeof b === 'string' ? Buffer.from(b, 'base64') : Buffer.from(b));
+export const toBytes = (b: string | Uint8Array): Buffer =>
+  typeof b === 'string' ? Buffer.from(b, 'base64') : Buffer.from(b);
 
 // ---- validation of values in requests ----
 
@@ -117,18 +118,25 @@ function hasDuplicates(xs: string[]): boolean {
 
 /** The first problem with a value, in DynamoDB's words, or undefined. */
 export function checkValue(v: AV): string | undefined {
-  const types = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined && (v as Record<string, unknown>)[k] !== null);
-  if (types.length === 0) return 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes';
-  if (types.length > 1) return 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes';
+  const types = Object.keys(v).filter(
+    (k) => (v as Record<string, unknown>)[k] !== undefined && (v as Record<string, unknown>)[k] !== null,
+  );
+  if (types.length === 0)
+    return 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes';
+  if (types.length > 1)
+    return 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes';
   const t = types[0] as AVType;
   switch (t) {
     case 'N':
       return checkNumber(v.N!);
     case 'NULL':
-      return v.NULL ? undefined : 'One or more parameter values were invalid: Null attribute value types must have the value of true';
+      return v.NULL
+        ? undefined
+        : 'One or more parameter values were invalid: Null attribute value types must have the value of true';
     case 'SS':
       if (!v.SS!.length) return 'One or more parameter values were invalid: An string set  may not be empty';
-      if (hasDuplicates(v.SS!)) return `One or more parameter values were invalid: Input collection [${v.SS!.join(', ')}] contains duplicates.`;
+      if (hasDuplicates(v.SS!))
+        return `One or more parameter values were invalid: Input collection [${v.SS!.join(', ')}] contains duplicates.`;
       return undefined;
     case 'NS': {
       if (!v.NS!.length) return 'One or more parameter values were invalid: An number set  may not be empty';
@@ -141,7 +149,8 @@ export function checkValue(v: AV): string | undefined {
     }
     case 'BS':
       if (!v.BS!.length) return 'One or more parameter values were invalid: Binary sets should not be empty';
-      if (hasDuplicates(v.BS!.map((b) => toBytes(b).toString('hex')))) return 'One or more parameter values were invalid: Input collection of type BS contains duplicates.';
+      if (hasDuplicates(v.BS!.map((b) => toBytes(b).toString('hex'))))
+        return 'One or more parameter values were invalid: Input collection of type BS contains duplicates.';
       return undefined;
     case 'L':
       for (const e of v.L!) {
@@ -227,7 +236,8 @@ export function valueSize(v: AV): number {
   }
 }
 
-export const itemSize = (item: Item): number => Object.entries(item).reduce((n, [k, v]) => n + utf8(k) + valueSize(v), 0);
+export const itemSize = (item: Item): number =>
+  Object.entries(item).reduce((n, [k, v]) => n + utf8(k) + valueSize(v), 0);
 
 export const MAX_ITEM_SIZE = 400 * 1024;
 

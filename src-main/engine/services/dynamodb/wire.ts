@@ -11,7 +11,8 @@ function toBytes(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(o)) {
     if (k === 'B' && typeof x === 'string') out[k] = Buffer.from(x, 'base64');
-    else if (k === 'BS' && Array.isArray(x)) out[k] = x.map((b) => (typeof b === 'string' ? Buffer.from(b, 'base64') : b));
+    else if (k === 'BS' && Array.isArray(x))
+      out[k] = x.map((b) => (typeof b === 'string' ? Buffer.from(b, 'base64') : b));
     else out[k] = toBytes(x);
   }
   return out;

@@ -16,7 +16,11 @@ async function aws(...args: string[]) {
   const host = memoryHost({
     call: engine.call,
     lookup: (id) => engine.lookupAccessKey(id),
-    env: { AWS_ACCESS_KEY_ID: engine.account.rootAccessKeyId, AWS_SECRET_ACCESS_KEY: engine.account.rootSecretAccessKey, AWS_DEFAULT_REGION: 'us-east-1' },
+    env: {
+      AWS_ACCESS_KEY_ID: engine.account.rootAccessKeyId,
+      AWS_SECRET_ACCESS_KEY: engine.account.rootSecretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+    },
     now: () => clock.now(),
   });
   host.sleep = async (ms) => void clock.advance(ms);
@@ -26,28 +30,114 @@ async function aws(...args: string[]) {
 
 describe('aws dynamodb in the lab shells (§13.4, §13.6, §13.9)', () => {
   it('creates, waits, describes, adds a GSI and reports consumed capacity', async () => {
-    const created = await aws('dynamodb', 'create-table', '--table-name', 'todo-user', '--attribute-definitions', 'AttributeName=uid,AttributeType=S', '--key-schema', 'AttributeName=uid,KeyType=HASH', '--provisioned-throughput', 'ReadCapacityUnits=5,WriteCapacityUnits=5');
+    const created = await aws(
+      'dynamodb',
+      'create-table',
+      '--table-name',
+      'todo-user',
+      '--attribute-definitions',
+      'AttributeName=uid,AttributeType=S',
+      '--key-schema',
+      'AttributeName=uid,KeyType=HASH',
+      '--provisioned-throughput',
+      'ReadCapacityUnits=5,WriteCapacityUnits=5',
+    );
     expect(created.status, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout).TableDescription.TableStatus).toBe('CREATING');
     expect((await aws('dynamodb', 'wait', 'table-exists', '--table-name', 'todo-user')).status).toBe(0);
-    expect((await aws('dynamodb', 'describe-table', '--table-name', 'todo-user', '--query', 'Table.TableStatus', '--output', 'text')).stdout).toBe('ACTIVE\n');
-    await aws('dynamodb', 'put-item', '--table-name', 'todo-user', '--item', '{"uid": {"S": "michael"}, "email": {"S": "michael@widdix.de"}}');
-    const ev = await aws('dynamodb', 'get-item', '--table-name', 'todo-user', '--key', '{"uid": {"S": "michael"}}', '--return-consumed-capacity', 'TOTAL', '--query', 'ConsumedCapacity');
+    expect(
+      (
+        await aws(
+          'dynamodb',
+          'describe-table',
+          '--table-name',
+          'todo-user',
+          '--query',
+          'Table.TableStatus',
+          '--output',
+          'text',
+        )
+      ).stdout,
+    ).toBe('ACTIVE\n');
+    await aws(
+      'dynamodb',
+      'put-item',
+      '--table-name',
+      'todo-user',
+      '--item',
+      '{"uid": {"S": "michael"}, "email": {"S": "michael@widdix.de"}}',
+    );
+    const ev = await aws(
+      'dynamodb',
+      'get-item',
+      '--table-name',
+      'todo-user',
+      '--key',
+      '{"uid": {"S": "michael"}}',
+      '--return-consumed-capacity',
+      'TOTAL',
+      '--query',
+      'ConsumedCapacity',
+    );
     expect(ev.stdout).toBe('{\n    "TableName": "todo-user",\n    "CapacityUnits": 0.5\n}\n');
-    const sc = await aws('dynamodb', 'get-item', '--table-name', 'todo-user', '--key', '{"uid": {"S": "michael"}}', '--return-consumed-capacity', 'TOTAL', '--consistent-read', '--query', 'ConsumedCapacity');
+    const sc = await aws(
+      'dynamodb',
+      'get-item',
+      '--table-name',
+      'todo-user',
+      '--key',
+      '{"uid": {"S": "michael"}}',
+      '--return-consumed-capacity',
+      'TOTAL',
+      '--consistent-read',
+      '--query',
+      'ConsumedCapacity',
+    );
     // DynamoDB's wire has 1.0 here (the real CLI prints "1.0"); the json serializer writes 1 — see the report.
     expect(JSON.parse(sc.stdout)).toEqual({ TableName: 'todo-user', CapacityUnits: 1 });
 
-    await aws('dynamodb', 'create-table', '--table-name', 'todo-task', '--attribute-definitions', 'AttributeName=uid,AttributeType=S', 'AttributeName=tid,AttributeType=N', '--key-schema', 'AttributeName=uid,KeyType=HASH', 'AttributeName=tid,KeyType=RANGE', '--provisioned-throughput', 'ReadCapacityUnits=5,WriteCapacityUnits=5');
+    await aws(
+      'dynamodb',
+      'create-table',
+      '--table-name',
+      'todo-task',
+      '--attribute-definitions',
+      'AttributeName=uid,AttributeType=S',
+      'AttributeName=tid,AttributeType=N',
+      '--key-schema',
+      'AttributeName=uid,KeyType=HASH',
+      'AttributeName=tid,KeyType=RANGE',
+      '--provisioned-throughput',
+      'ReadCapacityUnits=5,WriteCapacityUnits=5',
+    );
     await aws('dynamodb', 'wait', 'table-exists', '--table-name', 'todo-task');
-    const up = await aws('dynamodb', 'update-table', '--table-name', 'todo-task', '--attribute-definitions', 'AttributeName=uid,AttributeType=S', 'AttributeName=tid,AttributeType=N', 'AttributeName=category,AttributeType=S',
-      '--global-secondary-index-updates', '[{"Create": {"IndexName": "category-index", "KeySchema": [{"AttributeName": "category", "KeyType": "HASH"}, {"AttributeName": "tid", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "ALL"}, "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}}}]');
+    const up = await aws(
+      'dynamodb',
+      'update-table',
+      '--table-name',
+      'todo-task',
+      '--attribute-definitions',
+      'AttributeName=uid,AttributeType=S',
+      'AttributeName=tid,AttributeType=N',
+      'AttributeName=category,AttributeType=S',
+      '--global-secondary-index-updates',
+      '[{"Create": {"IndexName": "category-index", "KeySchema": [{"AttributeName": "category", "KeyType": "HASH"}, {"AttributeName": "tid", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "ALL"}, "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}}}]',
+    );
     expect(up.status, up.stderr).toBe(0);
     clock.advance(60_000);
-    const gsis = JSON.parse((await aws('dynamodb', 'describe-table', '--table-name=todo-task', '--query', 'Table.GlobalSecondaryIndexes')).stdout);
-    expect(gsis[0]).toMatchObject({ IndexName: 'category-index', IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
+    const gsis = JSON.parse(
+      (await aws('dynamodb', 'describe-table', '--table-name=todo-task', '--query', 'Table.GlobalSecondaryIndexes'))
+        .stdout,
+    );
+    expect(gsis[0]).toMatchObject({
+      IndexName: 'category-index',
+      IndexStatus: 'ACTIVE',
+      Projection: { ProjectionType: 'ALL' },
+    });
     const missing = await aws('dynamodb', 'describe-table', '--table-name', 'nope');
     expect(missing.status).toBe(254);
-    expect(missing.stderr).toContain('An error occurred (ResourceNotFoundException) when calling the DescribeTable operation: Requested resource not found: Table: nope not found');
+    expect(missing.stderr).toContain(
+      'An error occurred (ResourceNotFoundException) when calling the DescribeTable operation: Requested resource not found: Table: nope not found',
+    );
   });
 });

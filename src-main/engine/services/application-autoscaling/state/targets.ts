@@ -29,16 +29,24 @@ export interface PolicyRow {
 
 export function findTarget(ctx: Scope, ns: string, resourceId: string, dim: string): TargetRow | undefined {
   return ctx.store
-    .stmt('SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ?')
+    .stmt(
+      'SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? AND resource_id = ? AND dimension = ?',
+    )
     .get(ctx.accountId, ctx.region, ns, resourceId, dim) as TargetRow | undefined;
 }
 
 export function listTargets(ctx: Scope, ns: string): TargetRow[] {
-  return ctx.store.stmt('SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY created_at, resource_id, dimension').all(ctx.accountId, ctx.region, ns) as TargetRow[];
+  return ctx.store
+    .stmt(
+      'SELECT * FROM aas_targets WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY created_at, resource_id, dimension',
+    )
+    .all(ctx.accountId, ctx.region, ns) as TargetRow[];
 }
 
 export function listPolicies(ctx: Scope, ns: string): PolicyRow[] {
-  return ctx.store.stmt('SELECT * FROM aas_policies WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY created_at, name').all(ctx.accountId, ctx.region, ns) as PolicyRow[];
+  return ctx.store
+    .stmt('SELECT * FROM aas_policies WHERE account_id = ? AND region = ? AND namespace = ? ORDER BY created_at, name')
+    .all(ctx.accountId, ctx.region, ns) as PolicyRow[];
 }
 
 export const targetOut = (t: TargetRow) => ({
@@ -49,7 +57,9 @@ export const targetOut = (t: TargetRow) => ({
   MaxCapacity: t.max_capacity,
   RoleARN: t.role_arn,
   CreationTime: new Date(t.created_at),
-  SuspendedState: t.suspended ? (JSON.parse(t.suspended) as object) : { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+  SuspendedState: t.suspended
+    ? (JSON.parse(t.suspended) as object)
+    : { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
   ScalableTargetARN: t.arn,
 });
 
@@ -70,7 +80,9 @@ export const policyOut = (ctx: Scope, p: PolicyRow) => ({
   ResourceId: p.resource_id,
   ScalableDimension: p.dimension,
   PolicyType: p.type,
-  ...(p.type === 'TargetTrackingScaling' ? { TargetTrackingScalingPolicyConfiguration: JSON.parse(p.config) as object } : { StepScalingPolicyConfiguration: JSON.parse(p.config) as object }),
+  ...(p.type === 'TargetTrackingScaling'
+    ? { TargetTrackingScalingPolicyConfiguration: JSON.parse(p.config) as object }
+    : { StepScalingPolicyConfiguration: JSON.parse(p.config) as object }),
   Alarms: p.type === 'TargetTrackingScaling' ? trackingAlarms(ctx.region, ctx.accountId, p) : [],
   CreationTime: new Date(p.created_at),
 });

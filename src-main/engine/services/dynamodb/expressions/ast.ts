@@ -20,7 +20,11 @@ export type Condition =
   | { kind: 'compare'; op: Comparator; a: Operand; b: Operand }
   | { kind: 'between'; a: Operand; lo: Operand; hi: Operand }
   | { kind: 'in'; a: Operand; list: Operand[] }
-  | { kind: 'function'; name: 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains'; args: Operand[] };
+  | {
+      kind: 'function';
+      name: 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains';
+      args: Operand[];
+    };
 
 export interface UpdateAction {
   kind: 'SET' | 'REMOVE' | 'ADD' | 'DELETE';

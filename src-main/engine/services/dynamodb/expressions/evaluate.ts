@@ -144,7 +144,8 @@ function setValue(item: Item, o: Operand): AV {
     case 'arith': {
       const a = setValue(item, o.a);
       const b = setValue(item, o.b);
-      if (a.N === undefined || b.N === undefined) throw validation('An operand in the update expression has an incorrect data type');
+      if (a.N === undefined || b.N === undefined)
+        throw validation('An operand in the update expression has an incorrect data type');
       return { N: addNumbers(a.N, b.N, o.op === '-') };
     }
     default: {
@@ -201,11 +202,13 @@ export function applyUpdate(old: Item | undefined, actions: UpdateAction[]): Ite
     slot.set(v);
   }
   // Removing list elements by index goes from the highest index down so indexes stay valid.
-  const removes = actions.filter((a) => a.kind === 'REMOVE').sort((x, y) => {
-    const a = x.path[x.path.length - 1];
-    const b = y.path[y.path.length - 1];
-    return typeof a === 'number' && typeof b === 'number' ? b - a : 0;
-  });
+  const removes = actions
+    .filter((a) => a.kind === 'REMOVE')
+    .sort((x, y) => {
+      const a = x.path[x.path.length - 1];
+      const b = y.path[y.path.length - 1];
+      return typeof a === 'number' && typeof b === 'number' ? b - a : 0;
+    });
   for (const a of removes) parentOf(item, a.path)?.remove();
   for (const a of actions) {
     if (a.kind !== 'ADD' && a.kind !== 'DELETE') continue;
@@ -217,7 +220,8 @@ export function applyUpdate(old: Item | undefined, actions: UpdateAction[]): Ite
     if (a.kind === 'ADD') {
       if (!cur) slot.set(v);
       else if (t === 'N' && cur.N !== undefined) slot.set({ N: addNumbers(cur.N, v.N!) });
-      else if ((t === 'SS' || t === 'NS' || t === 'BS') && cur[t]) slot.set({ [t]: union(cur[t] as string[], v[t] as string[], t) } as AV);
+      else if ((t === 'SS' || t === 'NS' || t === 'BS') && cur[t])
+        slot.set({ [t]: union(cur[t] as string[], v[t] as string[], t) } as AV);
       else throw validation('An operand in the update expression has an incorrect data type');
     } else {
       if (!cur) continue;
@@ -230,18 +234,24 @@ export function applyUpdate(old: Item | undefined, actions: UpdateAction[]): Ite
   return item;
 }
 
-const setKey = (x: string, t: string): string => (t === 'NS' ? String(Number(x)) + '|' + x : t === 'BS' ? toBytes(x).toString('hex') : x);
+const setKey = (x: string, t: string): string =>
+  t === 'NS' ? String(Number(x)) + '|' + x : t === 'BS' ? toBytes(x).toString('hex') : x;
 function union(a: string[], b: string[], t: string): string[] {
   const out = [...a];
-  for (const x of b) if (!a.some((y) => (t === 'NS' ? equalValues({ N: x }, { N: y }) : setKey(x, t) === setKey(y, t)))) out.push(x);
+  for (const x of b)
+    if (!a.some((y) => (t === 'NS' ? equalValues({ N: x }, { N: y }) : setKey(x, t) === setKey(y, t)))) out.push(x);
   return out;
 }
 function difference(a: string[], b: string[], t: string): string[] {
-  return a.filter((x) => !b.some((y) => (t === 'NS' ? equalValues({ N: x }, { N: y }) : setKey(x, t) === setKey(y, t))));
+  return a.filter(
+    (x) => !b.some((y) => (t === 'NS' ? equalValues({ N: x }, { N: y }) : setKey(x, t) === setKey(y, t))),
+  );
 }
 
 /** Names the top-level attributes an update changed (UPDATED_OLD / UPDATED_NEW). */
-export const updatedTopNames = (actions: UpdateAction[]): string[] => [...new Set(actions.map((a) => a.path[0] as string))];
+export const updatedTopNames = (actions: UpdateAction[]): string[] => [
+  ...new Set(actions.map((a) => a.path[0] as string)),
+];
 
 // ---- projections ----
 

@@ -26,9 +26,11 @@ export function tokenize(src: string): Token[] {
     let m: RegExpExecArray | null;
     const rest = src.slice(i);
     if ((m = /^#[A-Za-z0-9_]+/.exec(rest))) out.push({ kind: 'hashName', text: m[0], start, end: (i += m[0].length) });
-    else if ((m = /^:[A-Za-z0-9_]+/.exec(rest))) out.push({ kind: 'value', text: m[0], start, end: (i += m[0].length) });
+    else if ((m = /^:[A-Za-z0-9_]+/.exec(rest)))
+      out.push({ kind: 'value', text: m[0], start, end: (i += m[0].length) });
     else if ((m = /^[0-9]+/.exec(rest))) out.push({ kind: 'int', text: m[0], start, end: (i += m[0].length) });
-    else if ((m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest))) out.push({ kind: 'name', text: m[0], start, end: (i += m[0].length) });
+    else if ((m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest)))
+      out.push({ kind: 'name', text: m[0], start, end: (i += m[0].length) });
     else {
       const p = PUNCT.find((x) => rest.startsWith(x));
       if (!p) {

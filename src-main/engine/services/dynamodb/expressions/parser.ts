@@ -25,11 +25,37 @@ export const newContext = (names?: Record<string, string>, values?: Record<strin
   usedValues: new Set(),
 });
 
-type ErrKind = 'syntaxLate' | 'unknownFunction' | 'misusedFunction' | 'reserved' | 'attrName' | 'attrVal' | 'operand' | 'function' | 'section' | 'overlap';
-const ORDER: ErrKind[] = ['section', 'unknownFunction', 'misusedFunction', 'reserved', 'attrName', 'attrVal', 'operand', 'function', 'overlap'];
+type ErrKind =
+  | 'syntaxLate'
+  | 'unknownFunction'
+  | 'misusedFunction'
+  | 'reserved'
+  | 'attrName'
+  | 'attrVal'
+  | 'operand'
+  | 'function'
+  | 'section'
+  | 'overlap';
+const ORDER: ErrKind[] = [
+  'section',
+  'unknownFunction',
+  'misusedFunction',
+  'reserved',
+  'attrName',
+  'attrVal',
+  'operand',
+  'function',
+  'overlap',
+];
 
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
-const CONDITION_FUNCTIONS = new Set(['attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains']);
+const CONDITION_FUNCTIONS = new Set([
+  'attribute_exists',
+  'attribute_not_exists',
+  'attribute_type',
+  'begins_with',
+  'contains',
+]);
 const KNOWN_FUNCTIONS = new Set([...CONDITION_FUNCTIONS, 'size', 'if_not_exists', 'list_append']);
 const TYPE_NAMES = new Set(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M']);
 
@@ -82,13 +108,18 @@ class Parser {
     if (t.kind === 'hashName') {
       this.i++;
       const v = this.ctx.names?.[t.text];
-      if (v === undefined) this.note('attrName', `An expression attribute name used in the document path is not defined; attribute name: ${t.text}`);
+      if (v === undefined)
+        this.note(
+          'attrName',
+          `An expression attribute name used in the document path is not defined; attribute name: ${t.text}`,
+        );
       else this.ctx.usedNames.add(t.text);
       return v ?? t.text;
     }
     if (t.kind === 'name') {
       this.i++;
-      if (RESERVED.has(t.text.toUpperCase())) this.note('reserved', `Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
+      if (RESERVED.has(t.text.toUpperCase()))
+        this.note('reserved', `Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
       return t.text;
     }
     return this.fail();
@@ -115,7 +146,11 @@ class Parser {
     const t = this.peek();
     this.i++;
     const v = this.ctx.values?.[t.text];
-    if (v === undefined) this.note('attrVal', `An expression attribute value used in expression is not defined; attribute value: ${t.text}`);
+    if (v === undefined)
+      this.note(
+        'attrVal',
+        `An expression attribute value used in expression is not defined; attribute value: ${t.text}`,
+      );
     else this.ctx.usedValues.add(t.text);
     return { kind: 'value', name: t.text, value: v ?? { NULL: true } };
   }
@@ -153,7 +188,11 @@ class Parser {
       this.i++;
       const args = this.functionArgs();
       if (!KNOWN_FUNCTIONS.has(name)) this.note('unknownFunction', `Invalid function name; function: ${name}`);
-      else if (name !== 'size') this.note('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${name}`);
+      else if (name !== 'size')
+        this.note(
+          'misusedFunction',
+          `The function is not allowed to be used this way in an expression; function: ${name}`,
+        );
       return this.sizeCall(name, args);
     }
     if (t.kind === 'name' || t.kind === 'hashName') return { kind: 'path', path: this.path() };
@@ -161,9 +200,17 @@ class Parser {
   }
 
   private sizeCall(name: string, args: Operand[]): Operand {
-    if (args.length !== 1) this.note('operand', `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
+    if (args.length !== 1)
+      this.note(
+        'operand',
+        `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
+      );
     const a = args[0];
-    if (a && a.kind !== 'path') this.note('function', `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${a.kind === 'value' ? typeOf(a.value) : a.kind}`);
+    if (a && a.kind !== 'path')
+      this.note(
+        'function',
+        `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${a.kind === 'value' ? typeOf(a.value) : a.kind}`,
+      );
     return { kind: 'size', path: a?.kind === 'path' ? a.path : [] };
   }
 
@@ -211,7 +258,11 @@ class Parser {
       this.i++;
       const args = this.functionArgs();
       if (!KNOWN_FUNCTIONS.has(name)) this.note('unknownFunction', `Invalid function name; function: ${name}`);
-      else if (!CONDITION_FUNCTIONS.has(name)) this.note('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${name}`);
+      else if (!CONDITION_FUNCTIONS.has(name))
+        this.note(
+          'misusedFunction',
+          `The function is not allowed to be used this way in an expression; function: ${name}`,
+        );
       this.checkConditionFunction(name, args);
       return { kind: 'function', name: name as never, args };
     }
@@ -255,32 +306,58 @@ class Parser {
     const th = typeOf(hi.value);
     const show = (v: AV, t: string) => `AttributeValue: {${t}:${String((v as Record<string, unknown>)[t])}}`;
     if (tl !== th) {
-      this.note('function', `The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: ${show(lo.value, tl)}, upper bound operand: ${show(hi.value, th)}`);
+      this.note(
+        'function',
+        `The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: ${show(lo.value, tl)}, upper bound operand: ${show(hi.value, th)}`,
+      );
     }
   }
 
   private checkConditionFunction(name: string, args: Operand[]): void {
-    const arity: Record<string, number> = { attribute_exists: 1, attribute_not_exists: 1, attribute_type: 2, begins_with: 2, contains: 2 };
+    const arity: Record<string, number> = {
+      attribute_exists: 1,
+      attribute_not_exists: 1,
+      attribute_type: 2,
+      begins_with: 2,
+      contains: 2,
+    };
     const n = arity[name];
     if (n === undefined) return;
     if (args.length !== n) {
-      this.note('operand', `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
+      this.note(
+        'operand',
+        `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
+      );
       return;
     }
-    if ((name === 'attribute_exists' || name === 'attribute_not_exists' || name === 'attribute_type') && args[0]!.kind !== 'path') {
+    if (
+      (name === 'attribute_exists' || name === 'attribute_not_exists' || name === 'attribute_type') &&
+      args[0]!.kind !== 'path'
+    ) {
       this.note('function', `Operator or function requires a document path; operator or function: ${name}`);
     }
     if (name === 'attribute_type') {
       const v = args[1]!;
       if (v.kind === 'value') {
-        if (typeOf(v.value) !== 'S') this.note('function', `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(v.value)}`);
-        else if (!TYPE_NAMES.has(v.value.S!)) this.note('function', `Invalid attribute type name found; type: ${v.value.S!}, access path: ${pathText((args[0] as { path: Path }).path ?? [])}`);
+        if (typeOf(v.value) !== 'S')
+          this.note(
+            'function',
+            `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(v.value)}`,
+          );
+        else if (!TYPE_NAMES.has(v.value.S!))
+          this.note(
+            'function',
+            `Invalid attribute type name found; type: ${v.value.S!}, access path: ${pathText((args[0] as { path: Path }).path ?? [])}`,
+          );
       }
     }
     if (name === 'begins_with') {
       for (const a of args) {
         if (a.kind === 'value' && typeOf(a.value) !== 'S' && typeOf(a.value) !== 'B') {
-          this.note('function', `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(a.value)}`);
+          this.note(
+            'function',
+            `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(a.value)}`,
+          );
         }
       }
     }
@@ -309,7 +386,10 @@ class Parser {
       const b = this.updateValueOperand(true);
       for (const x of [a, b]) {
         if (x.kind === 'value' && typeOf(x.value) !== 'N') {
-          this.note('operand', `Incorrect operand type for operator or function; operator: ${op}, operand type: ${typeOf(x.value)}`);
+          this.note(
+            'operand',
+            `Incorrect operand type for operator or function; operator: ${op}, operand type: ${typeOf(x.value)}`,
+          );
         }
       }
       return { kind: 'arith', op, a, b };
@@ -319,21 +399,41 @@ class Parser {
 
   private updateFunction(name: string, args: Operand[]): Operand {
     if (name === 'if_not_exists') {
-      if (args.length !== 2) this.note('operand', `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
-      else if (args[0]!.kind !== 'path') this.note('function', `Operator or function requires a document path; operator or function: ${name}`);
-      return { kind: 'if_not_exists', path: args[0]?.kind === 'path' ? args[0].path : [], fallback: args[1] ?? { kind: 'value', name: '', value: { NULL: true } } };
+      if (args.length !== 2)
+        this.note(
+          'operand',
+          `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
+        );
+      else if (args[0]!.kind !== 'path')
+        this.note('function', `Operator or function requires a document path; operator or function: ${name}`);
+      return {
+        kind: 'if_not_exists',
+        path: args[0]?.kind === 'path' ? args[0].path : [],
+        fallback: args[1] ?? { kind: 'value', name: '', value: { NULL: true } },
+      };
     }
     if (name === 'list_append') {
-      if (args.length !== 2) this.note('operand', `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
+      if (args.length !== 2)
+        this.note(
+          'operand',
+          `Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`,
+        );
       for (const x of args) {
         if (x.kind === 'value' && typeOf(x.value) !== 'L') {
-          this.note('function', `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(x.value)}`);
+          this.note(
+            'function',
+            `Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${typeOf(x.value)}`,
+          );
         }
       }
       return { kind: 'list_append', a: args[0]!, b: args[1]! };
     }
     if (!KNOWN_FUNCTIONS.has(name)) this.note('unknownFunction', `Invalid function name; function: ${name}`);
-    else this.note('misusedFunction', `The function is not allowed to be used this way in an expression; function: ${name}`);
+    else
+      this.note(
+        'misusedFunction',
+        `The function is not allowed to be used this way in an expression; function: ${name}`,
+      );
     return { kind: 'value', name: '', value: { NULL: true } };
   }
 
@@ -360,7 +460,10 @@ class Parser {
           const vt = value.kind === 'value' ? typeOf(value.value) : '';
           const ok = kind === 'ADD' ? ['N', 'SS', 'NS', 'BS'] : ['SS', 'NS', 'BS'];
           if (vt && !ok.includes(vt) && this.ctx.values?.[(value as { name: string }).name]) {
-            this.note('operand', `Incorrect operand type for operator or function; operator: ${kind}, operand type: ${vt === 'M' ? 'MAP' : vt === 'L' ? 'LIST' : vt === 'S' ? 'STRING' : vt === 'B' ? 'BINARY' : vt === 'BOOL' ? 'BOOLEAN' : vt}`);
+            this.note(
+              'operand',
+              `Incorrect operand type for operator or function; operator: ${kind}, operand type: ${vt === 'M' ? 'MAP' : vt === 'L' ? 'LIST' : vt === 'S' ? 'STRING' : vt === 'B' ? 'BINARY' : vt === 'BOOL' ? 'BOOLEAN' : vt}`,
+            );
           }
           actions.push({ kind, path, value });
         }
@@ -379,7 +482,10 @@ class Parser {
         const b = actions[x]!.path;
         const n = Math.min(a.length, b.length);
         if (a.slice(0, n).every((p, i) => p === b[i])) {
-          this.note('overlap', `Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [${a.join(', ')}], path two: [${b.join(', ')}]`);
+          this.note(
+            'overlap',
+            `Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [${a.join(', ')}], path two: [${b.join(', ')}]`,
+          );
         }
       }
     }

@@ -38,11 +38,13 @@ export function keyOnly(ks: KeyElement[], item: Item): Item {
   return out;
 }
 
-const scalarKey = (v: AV | undefined, type: string): v is AV => !!v && (v as Record<string, unknown>)[type] !== undefined;
+const scalarKey = (v: AV | undefined, type: string): v is AV =>
+  !!v && (v as Record<string, unknown>)[type] !== undefined;
 
 /** Index key of an item, or undefined when the item lacks the index's key attributes (sparse index). */
 function indexKeyOf(row: TableRow, ix: IndexSpec, item: Item): { ihk: string; irk: string } | undefined {
-  const typeOfAttr = (n: string) => row.spec.attributeDefinitions.find((a) => a.AttributeName === n)?.AttributeType ?? 'S';
+  const typeOfAttr = (n: string) =>
+    row.spec.attributeDefinitions.find((a) => a.AttributeName === n)?.AttributeType ?? 'S';
   const h = hashName(ix.keySchema);
   const r = rangeName(ix.keySchema);
   const hv = item[h];
@@ -56,12 +58,15 @@ function indexKeyOf(row: TableRow, ix: IndexSpec, item: Item): { ihk: string; ir
   return { ihk: encodeKey(hv), irk };
 }
 
-export const allIndexes = (row: TableRow): IndexSpec[] => [...row.spec.lsis, ...row.spec.gsis.filter((g) => !g.deleting)];
+export const allIndexes = (row: TableRow): IndexSpec[] => [
+  ...row.spec.lsis,
+  ...row.spec.gsis.filter((g) => !g.deleting),
+];
 
 export function getItem(ctx: StoreCtx, tableId: number, hk: string, rk: string): StoredItem | undefined {
-  const r = ctx.store.stmt('SELECT item, size FROM ddb_items WHERE table_id = ? AND hk = ? AND rk = ?').get(tableId, hk, rk) as
-    | { item: string; size: number }
-    | undefined;
+  const r = ctx.store
+    .stmt('SELECT item, size FROM ddb_items WHERE table_id = ? AND hk = ? AND rk = ?')
+    .get(tableId, hk, rk) as { item: string; size: number } | undefined;
   return r ? { hk, rk, item: JSON.parse(r.item) as Item, size: r.size } : undefined;
 }
 
@@ -84,7 +89,10 @@ export function putItem(ctx: StoreCtx, row: TableRow, item: Item, old: StoredIte
     .run(row.id, hk, rk, hashOf(hk), JSON.stringify(item), size, ttlOf(row, item));
   for (const ix of allIndexes(row)) {
     const k = indexKeyOf(row, ix, item);
-    if (k) ctx.store.stmt('INSERT OR REPLACE INTO ddb_index_keys (table_id, idx, ihk, irk, hk, rk) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, ix.name, k.ihk, k.irk, hk, rk);
+    if (k)
+      ctx.store
+        .stmt('INSERT OR REPLACE INTO ddb_index_keys (table_id, idx, ihk, irk, hk, rk) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(row.id, ix.name, k.ihk, k.irk, hk, rk);
   }
   ctx.store
     .stmt('UPDATE ddb_tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?')
@@ -95,14 +103,19 @@ export function putItem(ctx: StoreCtx, row: TableRow, item: Item, old: StoredIte
 function removeIndexRows(ctx: StoreCtx, row: TableRow, old: StoredItem): void {
   for (const ix of allIndexes(row)) {
     const k = indexKeyOf(row, ix, old.item);
-    if (k) ctx.store.stmt('DELETE FROM ddb_index_keys WHERE table_id = ? AND idx = ? AND ihk = ? AND irk = ? AND hk = ? AND rk = ?').run(row.id, ix.name, k.ihk, k.irk, old.hk, old.rk);
+    if (k)
+      ctx.store
+        .stmt('DELETE FROM ddb_index_keys WHERE table_id = ? AND idx = ? AND ihk = ? AND irk = ? AND hk = ? AND rk = ?')
+        .run(row.id, ix.name, k.ihk, k.irk, old.hk, old.rk);
   }
 }
 
 export function deleteItem(ctx: StoreCtx, row: TableRow, old: StoredItem): void {
   removeIndexRows(ctx, row, old);
   ctx.store.stmt('DELETE FROM ddb_items WHERE table_id = ? AND hk = ? AND rk = ?').run(row.id, old.hk, old.rk);
-  ctx.store.stmt('UPDATE ddb_tables SET item_count = item_count - 1, size_bytes = size_bytes - ? WHERE id = ?').run(old.size, row.id);
+  ctx.store
+    .stmt('UPDATE ddb_tables SET item_count = item_count - 1, size_bytes = size_bytes - ? WHERE id = ?')
+    .run(old.size, row.id);
 }
 
 /** Fills a new index from the table's items (GSI backfill), in batches to bound memory. */
@@ -111,12 +124,17 @@ export function backfillIndex(ctx: StoreCtx, row: TableRow, ix: IndexSpec): void
   let first = true;
   for (;;) {
     const rows = ctx.store
-      .stmt(`SELECT hk, rk, item FROM ddb_items WHERE table_id = ? AND (? OR (hk, rk) > (?, ?)) ORDER BY hk, rk LIMIT 1000`)
+      .stmt(
+        `SELECT hk, rk, item FROM ddb_items WHERE table_id = ? AND (? OR (hk, rk) > (?, ?)) ORDER BY hk, rk LIMIT 1000`,
+      )
       .all(row.id, first ? 1 : 0, after.hk, after.rk) as { hk: string; rk: string; item: string }[];
     if (rows.length === 0) return;
     for (const r of rows) {
       const k = indexKeyOf(row, ix, JSON.parse(r.item) as Item);
-      if (k) ctx.store.stmt('INSERT OR REPLACE INTO ddb_index_keys (table_id, idx, ihk, irk, hk, rk) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, ix.name, k.ihk, k.irk, r.hk, r.rk);
+      if (k)
+        ctx.store
+          .stmt('INSERT OR REPLACE INTO ddb_index_keys (table_id, idx, ihk, irk, hk, rk) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(row.id, ix.name, k.ihk, k.irk, r.hk, r.rk);
     }
     after = rows[rows.length - 1]!;
     first = false;
@@ -134,12 +152,21 @@ export function refreshTtl(ctx: StoreCtx, row: TableRow): void {
     ctx.store.stmt('UPDATE ddb_items SET ttl = NULL WHERE table_id = ? AND ttl IS NOT NULL').run(row.id);
     return;
   }
-  const rows = ctx.store.stmt('SELECT hk, rk, item FROM ddb_items WHERE table_id = ?').all(row.id) as { hk: string; rk: string; item: string }[];
-  for (const r of rows) ctx.store.stmt('UPDATE ddb_items SET ttl = ? WHERE table_id = ? AND hk = ? AND rk = ?').run(ttlOf(row, JSON.parse(r.item) as Item), row.id, r.hk, r.rk);
+  const rows = ctx.store.stmt('SELECT hk, rk, item FROM ddb_items WHERE table_id = ?').all(row.id) as {
+    hk: string;
+    rk: string;
+    item: string;
+  }[];
+  for (const r of rows)
+    ctx.store
+      .stmt('UPDATE ddb_items SET ttl = ? WHERE table_id = ? AND hk = ? AND rk = ?')
+      .run(ttlOf(row, JSON.parse(r.item) as Item), row.id, r.hk, r.rk);
 }
 
 export function expiredItems(ctx: StoreCtx, tableId: number, nowSeconds: number): StoredItem[] {
-  const rows = ctx.store.stmt('SELECT hk, rk, item, size FROM ddb_items WHERE table_id = ? AND ttl IS NOT NULL AND ttl <= ? LIMIT 1000').all(tableId, nowSeconds) as {
+  const rows = ctx.store
+    .stmt('SELECT hk, rk, item, size FROM ddb_items WHERE table_id = ? AND ttl IS NOT NULL AND ttl <= ? LIMIT 1000')
+    .all(tableId, nowSeconds) as {
     hk: string;
     rk: string;
     item: string;

@@ -65,7 +65,12 @@ interface Raw {
   size_bytes: number;
 }
 
-const fromRaw = (r: Raw): TableRow => ({ id: r.id, spec: JSON.parse(r.spec) as TableSpec, itemCount: r.item_count, sizeBytes: r.size_bytes });
+const fromRaw = (r: Raw): TableRow => ({
+  id: r.id,
+  spec: JSON.parse(r.spec) as TableSpec,
+  itemCount: r.item_count,
+  sizeBytes: r.size_bytes,
+});
 
 export function findTable(ctx: Pick<Ctx, 'store' | 'accountId' | 'region'>, name: string): TableRow | undefined {
   const r = ctx.store
@@ -75,11 +80,13 @@ export function findTable(ctx: Pick<Ctx, 'store' | 'accountId' | 'region'>, name
 }
 
 export function tableById(ctx: Pick<Ctx, 'store'>, id: number): TableRow | undefined {
-  const r = ctx.store.stmt('SELECT id, spec, item_count, size_bytes FROM ddb_tables WHERE id = ?').get(id) as Raw | undefined;
+  const r = ctx.store.stmt('SELECT id, spec, item_count, size_bytes FROM ddb_tables WHERE id = ?').get(id) as
+    Raw | undefined;
   return r ? fromRaw(r) : undefined;
 }
 
-export const tableStatus = (spec: TableSpec, now: number): string => (now < spec.busyUntil ? spec.busyStatus : 'ACTIVE');
+export const tableStatus = (spec: TableSpec, now: number): string =>
+  now < spec.busyUntil ? spec.busyStatus : 'ACTIVE';
 
 /** For control-plane calls: the table whatever its status ("Table: X not found"). */
 export function requireTable(ctx: Ctx, name: string): TableRow {
@@ -91,7 +98,7 @@ export function requireTable(ctx: Ctx, name: string): TableRow {
 /** For data-plane calls: a CREATING table is not there yet ("Requested resource not found"). */
 export function requireActiveTable(ctx: Ctx, name: string): TableRow {
   const t = findTable(ctx, name);
-  if (!t || (tableStatus(t.spec, ctx.clock.now()) === 'CREATING')) throw resourceNotFound();
+  if (!t || tableStatus(t.spec, ctx.clock.now()) === 'CREATING') throw resourceNotFound();
   return t;
 }
 
@@ -100,12 +107,15 @@ export function saveSpec(ctx: Pick<Ctx, 'store'>, id: number, spec: TableSpec): 
 }
 
 export function listTableNames(ctx: Pick<Ctx, 'store' | 'accountId' | 'region'>): string[] {
-  return (ctx.store.stmt('SELECT name FROM ddb_tables WHERE account_id = ? AND region = ? ORDER BY name').all(ctx.accountId, ctx.region) as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    ctx.store
+      .stmt('SELECT name FROM ddb_tables WHERE account_id = ? AND region = ? ORDER BY name')
+      .all(ctx.accountId, ctx.region) as { name: string }[]
+  ).map((r) => r.name);
 }
 
-export const indexStatus = (ix: IndexSpec, now: number): string => (ix.deleting ? 'DELETING' : now < ix.readyAt ? 'CREATING' : 'ACTIVE');
+export const indexStatus = (ix: IndexSpec, now: number): string =>
+  ix.deleting ? 'DELETING' : now < ix.readyAt ? 'CREATING' : 'ACTIVE';
 
 const epochSeconds = (ms: number): number => ms / 1000;
 
@@ -132,7 +142,11 @@ function indexCounts(ctx: Pick<Ctx, 'store'>, id: number, name: string): { count
 }
 
 /** DynamoDB's TableDescription, as DescribeTable/CreateTable/UpdateTable/DeleteTable answer it. */
-export function describeTable(ctx: Pick<Ctx, 'store' | 'clock'>, row: TableRow, statusOverride?: string): Record<string, unknown> {
+export function describeTable(
+  ctx: Pick<Ctx, 'store' | 'clock'>,
+  row: TableRow,
+  statusOverride?: string,
+): Record<string, unknown> {
   const { spec } = row;
   const now = ctx.clock.now();
   const d: Record<string, unknown> = {
@@ -147,11 +161,22 @@ export function describeTable(ctx: Pick<Ctx, 'store' | 'clock'>, row: TableRow, 
     TableArn: spec.arn,
     TableId: spec.tableId,
   };
-  if (spec.billingMode === 'PAY_PER_REQUEST') d.BillingModeSummary = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: new Date(spec.createdAt) };
+  if (spec.billingMode === 'PAY_PER_REQUEST')
+    d.BillingModeSummary = {
+      BillingMode: 'PAY_PER_REQUEST',
+      LastUpdateToPayPerRequestDateTime: new Date(spec.createdAt),
+    };
   if (spec.lsis.length) {
     d.LocalSecondaryIndexes = spec.lsis.map((ix) => {
       const c = indexCounts(ctx, row.id, ix.name);
-      return { IndexName: ix.name, KeySchema: ix.keySchema, Projection: ix.projection, IndexSizeBytes: c.size, ItemCount: c.count, IndexArn: `${spec.arn}/index/${ix.name}` };
+      return {
+        IndexName: ix.name,
+        KeySchema: ix.keySchema,
+        Projection: ix.projection,
+        IndexSizeBytes: c.size,
+        ItemCount: c.count,
+        IndexArn: `${spec.arn}/index/${ix.name}`,
+      };
     });
   }
   if (spec.gsis.length) {
@@ -177,7 +202,13 @@ export function describeTable(ctx: Pick<Ctx, 'store' | 'clock'>, row: TableRow, 
     d.LatestStreamLabel = spec.stream.label;
     d.LatestStreamArn = `${spec.arn}/stream/${spec.stream.label}`;
   }
-  if (spec.sse?.enabled) d.SSEDescription = { Status: 'ENABLED', SSEType: spec.sse.type ?? 'KMS', KMSMasterKeyArn: spec.sse.kmsKey ?? `arn:aws:kms:${spec.arn.split(':')[3]}:${spec.arn.split(':')[4]}:key/aws-dynamodb` };
+  if (spec.sse?.enabled)
+    d.SSEDescription = {
+      Status: 'ENABLED',
+      SSEType: spec.sse.type ?? 'KMS',
+      KMSMasterKeyArn:
+        spec.sse.kmsKey ?? `arn:aws:kms:${spec.arn.split(':')[3]}:${spec.arn.split(':')[4]}:key/aws-dynamodb`,
+    };
   if (spec.tableClass && spec.tableClass !== 'STANDARD') d.TableClassSummary = { TableClass: spec.tableClass };
   d.DeletionProtectionEnabled = spec.deletionProtection;
   void epochSeconds;

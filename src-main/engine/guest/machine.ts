@@ -36,6 +36,10 @@ export interface GuestProcess {
   command: string;
   startedAt: number;
   tty: string;
+  /** Stops it (a background job: kill PID, kill %N). */
+  kill?: () => void;
+  /** Runnable real milliseconds it has burnt (ps, top). */
+  cpuMs?: () => number;
 }
 
 const ROOT: Credentials = { uid: 0, gid: 0, groups: [0] };

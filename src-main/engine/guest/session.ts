@@ -10,6 +10,7 @@ import type { InteractiveProgram, SessionInfo, TerminalIo } from './types';
 import { createCommands, type CommandEnv } from './commands/registry';
 import { GUEST_LIMITS } from './limits';
 import { chargeCpu } from './cpu';
+import { JobTable, disownCommand, jobLine, jobsCommand, nohupCommand, type Job } from './jobs/jobs';
 import type { GuestFs } from './fs/guest-fs';
 
 export interface GuestShellOptions {
@@ -97,14 +98,17 @@ export function runsScript(line: string): boolean {
 }
 
 /** A line's top-level statements; a line just-bash cannot parse runs whole (it reports the error). */
-function statementsOf(line: string): string[] {
+function statementsOf(line: string): { text: string; background: boolean }[] {
   const parts = splitStatements(line);
-  return parts.length > 0 ? parts : [line];
+  return parts.length > 0 ? parts : [{ text: line, background: false }];
 }
+
+const quote = (w: string): string => `'${w.replace(/'/g, `'\\''`)}'`;
 
 export class GuestShell implements InteractiveProgram, SessionInfo {
   readonly session: ShellSession;
   readonly history: string[] = [];
+  readonly jobs = new JobTable();
   private lastStatus = 0;
   private currentIo: TerminalIo | undefined;
   private readonly effective: GuestUser[] = [];
@@ -136,7 +140,7 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
     const id = guest.identity;
     this.session = new ShellSession({
       fs: this.fs,
-      commands: createCommands(env),
+      commands: [...createCommands(env), jobsCommand(env), disownCommand(env), nohupCommand()],
       cwd: guest.rootFs.existsSync(home) ? home : '/',
       env: {
         HOME: home,
@@ -275,8 +279,24 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
     // Statement by statement, each one's output on the screen as soon as it is done; a statement
     // that is one plain command may also write straight to the screen while it runs.
     let status = this.lastStatus;
-    for (const part of statementsOf(line)) {
+    const write = (t: string): void => io.write(t.replace(/\r?\n/g, '\r\n'));
+    for (const { text: part, background } of statementsOf(line)) {
       if (signal.aborted) break;
+      if (background) {
+        const job = this.startJob(part, write);
+        write(`[${job.id}] ${job.pid}\n`);
+        status = 0;
+        this.session.setVar('?', '0');
+        this.session.setVar('!', String(job.pid));
+        continue;
+      }
+      const waited = await this.waitBuiltin(part, signal);
+      if (waited) {
+        write(waited.text);
+        status = waited.status;
+        this.session.setVar('?', String(status));
+        continue;
+      }
       const plain = io.streaming && isPlainLine(part);
       const r = await this.exec(part, { io: { ...io, streaming: plain && !runsScript(part) } as TerminalIo, signal, streamScript: plain && runsScript(part) });
       if (!signal.aborted) io.write(inOrder(r).replace(/\r?\n/g, '\r\n'));
@@ -285,7 +305,67 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
       // Under `set -e` the rest of the line does not run (bash would also end an interactive shell).
       if (r.stopped || (status !== 0 && this.session.errexit)) break;
     }
+    const done = this.jobs.finished();
+    if (done.length) write(`${done.map((j) => jobLine(j, j === done.at(-1))).join('\n')}\n`);
     return { output: { stdout: '', stderr: '', exitCode: status }, exit: false };
+  }
+
+  /**
+   * `cmd &`: a child shell of its own (exported variables, working directory) runs the command
+   * while this one goes on; `ps` lists it, `kill` stops it, its output goes where `write` says.
+   */
+  startJob(command: string, write?: (text: string) => void): Job {
+    const child = new GuestShell(this.guest, this.currentUser(), { tty: this.options.tty ?? 'pts/0', env: this.session.exportedEnv() });
+    const abort = new AbortController();
+    const proc = this.guest.sessions.get(child.pid);
+    if (proc) {
+      proc.ppid = this.pid;
+      proc.command = command;
+      proc.kill = () => abort.abort();
+      proc.cpuMs = () => child.session.cpuMs;
+    }
+    const cwd = this.session.cwd;
+    const done = (async () => {
+      await child.exec(`cd ${quote(cwd)}`);
+      const r = await child.execStatements(command, (t) => write?.(t), { signal: abort.signal });
+      return r.exitCode;
+    })();
+    const job = this.jobs.add({ pid: child.pid, command, state: 'Running', status: 0, done, abort });
+    void done.then(
+      (code) => {
+        job.state = abort.signal.aborted ? 'Killed' : code === 0 ? 'Done' : 'Exit';
+        job.status = abort.signal.aborted ? 143 : code;
+        child.close();
+      },
+      () => {
+        job.state = 'Exit';
+        job.status = 1;
+        child.close();
+      },
+    );
+    return job;
+  }
+
+  /** `wait` and `fg` at the top of a line: they wait for jobs of this shell (just-bash has no jobs). */
+  private async waitBuiltin(part: string, signal?: AbortSignal): Promise<{ text: string; status: number } | undefined> {
+    const m = /^\s*(wait|fg)((?:\s+\S+)*)\s*$/.exec(part);
+    if (!m) return undefined;
+    const specs = m[2]!.trim().split(/\s+/).filter(Boolean);
+    const jobs = specs.length ? specs.map((s) => this.jobs.find(s.startsWith('%') || m[1] === 'wait' ? s : `%${s}`)) : m[1] === 'fg' ? [this.jobs.list().at(-1)] : this.jobs.list();
+    if (jobs.some((j) => !j)) return { text: m[1] === 'fg' ? '-bash: fg: current: no such job\n' : `-bash: wait: ${specs.join(' ')}: no such job\n`, status: 127 };
+    let status = 0;
+    let text = '';
+    for (const j of jobs as Job[]) {
+      if (m[1] === 'fg') text += `${j.command}
+`;
+      const stop = (): void => j.abort.abort();
+      signal?.addEventListener('abort', stop, { once: true });
+      status = await j.done.catch(() => 1);
+      signal?.removeEventListener('abort', stop);
+      if (j.abort.signal.aborted) status = 143;
+      this.jobs.remove(j);
+    }
+    return { text, status };
   }
 
   /**
@@ -294,8 +374,20 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
    */
   async execStatements(script: string, onOutput: (text: string) => void, opts: { signal?: AbortSignal } = {}): Promise<LineOutput> {
     let last: LineOutput = { stdout: '', stderr: '', exitCode: 0 };
-    for (const part of statementsOf(script)) {
+    for (const { text: part, background } of statementsOf(script)) {
       if (opts.signal?.aborted) break;
+      if (background) {
+        this.startJob(part, onOutput);
+        last = { stdout: '', stderr: '', exitCode: 0 };
+        continue;
+      }
+      const waited = await this.waitBuiltin(part, opts.signal);
+      if (waited) {
+        this.session.setVar('?', String(waited.status));
+        onOutput(waited.text);
+        last = { stdout: '', stderr: '', exitCode: waited.status };
+        continue;
+      }
       last = await this.exec(part, { ...opts, mergeChildren: true });
       onOutput(inOrder(last));
       if (last.exited || last.stopped || (last.exitCode !== 0 && this.session.errexit)) break;

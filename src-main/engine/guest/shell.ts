@@ -252,11 +252,11 @@ export function inOrder(out: { stdout: string; stderr: string }): string {
   return out.stderr.slice(0, nl) + out.stdout + out.stderr.slice(nl);
 }
 
-/** The top-level statements of a script, each as source text (empty when it does not parse). */
-export function splitStatements(script: string): string[] {
+/** The top-level statements of a script, each as source text and whether it ends in `&` (none when it does not parse). */
+export function splitStatements(script: string): { text: string; background: boolean }[] {
   try {
     const ast = parse(script);
-    return ast.statements.map((st) => serialize({ ...ast, statements: [st] }));
+    return ast.statements.map((st) => ({ text: serialize({ ...ast, statements: [{ ...st, background: false }] }), background: !!st.background }));
   } catch {
     return [];
   }
@@ -519,6 +519,12 @@ export class ShellSession {
   aliases(): Map<string, string> {
     const out = new Map<string, string>();
     for (const [k, v] of Object.entries(this.env)) if (k.startsWith('BASH_ALIAS_')) out.set(k.slice(11), v);
+    return out;
+  }
+  /** Exported variables: what a child process (a background job) starts with. */
+  exportedEnv(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k of (this.jbState().exportedVars as Set<string> | undefined) ?? []) if (this.env[k] !== undefined) out[k] = this.env[k]!;
     return out;
   }
   /** `set -e` is on: a script run statement by statement stops at a failing one. */

@@ -3,6 +3,7 @@ import { bootInstance, createWorld, run, script, shellOf, workstation } from './
 import { GuestShell } from '../../../src-main/engine/guest/session';
 import { cpuSecondsOf } from '../../../src-main/engine/guest/cpu';
 import { patched } from '../../../src-main/engine/guest/shell';
+import { Terminal } from '../../../src-main/engine/guest/terminal';
 
 describe('bash as the book writes it', () => {
   it('reads bash’s flags: -c, -x, -e, -ex, -s, sh, --version, a bad option', async () => {
@@ -118,5 +119,43 @@ describe('user data', () => {
     expect(log).toContain('+ echo one\none\n+ false\nCloud-init v. 0.7.6 finished');
     expect(log).not.toContain('two');
     expect(g.rootFs.readSyncText('/var/log/cloud-init.log')).toMatch(/Failed running \/var\/lib\/cloud\/instances\/.*\/scripts\/part-001 \[1\]/);
+  });
+});
+
+describe('jobs', () => {
+  it('cmd & runs beside the prompt; jobs, wait, kill %N and ps see it; nohup writes nohup.out', async () => {
+    const world = createWorld();
+    world.host.sleep = (ms, signal) =>
+      new Promise<void>((resolve) => {
+        const cancel = world.clock.at(world.clock.now() + ms, resolve);
+        signal?.addEventListener('abort', () => (cancel(), resolve()), { once: true });
+      });
+    const g = await bootInstance(world);
+    // One terminal for the whole session: a job prints where it was started.
+    let output = '';
+    let idle: () => void = () => {};
+    const term = new Terminal({ program: shellOf(g), mode: 'batch', onOutput: (d) => (output += d), onIdle: () => idle() });
+    const type = async (lines: string[]) => {
+      output = '';
+      for (const l of lines) {
+        const wait = new Promise<void>((r) => (idle = r));
+        term.input(`${l}\r`);
+        await wait;
+      }
+      return output.replace(/\r\n/g, '\n');
+    };
+    const first = await type(['sleep 30 && echo slept &', 'echo prompt is back', 'jobs', 'ps aux | grep -c "sleep 30"']);
+    expect(first).toMatch(/^\[1\] (\d+)\nprompt is back\n\[1\]\+ {2}Running {17}sleep 30 && echo slept\n1\n$/);
+    const pid = /^\[1\] (\d+)/.exec(first)![1];
+    output = '';
+    world.clock.advance(30_000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(output).toBe('slept\r\n');
+    expect(await type(['wait', 'echo waited $?'])).toBe('waited 0\n');
+    // As in bash: the killed job is reported at the next prompt, and then it is gone.
+    expect(await type(['sleep 600 &', 'kill %1', 'wait %1; echo status $?', `kill ${pid}`])).toMatch(
+      /^\[1\] \d+\n\[1\]\+ {2}Terminated {14}sleep 600\n-bash: wait: %1: no such job\nstatus 127\n-bash: kill: \(\d+\) - No such process\n$/,
+    );
+    expect(await type(['nohup echo detached &', 'wait', 'cat nohup.out'])).toMatch(/^\[1\] \d+\nnohup: ignoring input and appending output to 'nohup.out'\ndetached\n$/);
   });
 });

@@ -120,6 +120,8 @@ export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
   const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
   if (image.packageManager === 'none') ours.push('git');
+  // Job control (guest/jobs): just-bash finds a command through its file.
+  ours.push('jobs', 'disown', 'nohup');
   const pm = image.packageManager === 'apt' ? ['apt-get', 'apt'] : image.packageManager === 'none' ? [] : ['yum', 'yum-config-manager', 'chkconfig', ...(image.packageManager === 'dnf' ? ['dnf'] : [])];
   return [...new Set([...builtins, ...ours, ...pm]), ...(image.initSystem === 'systemd' ? ['systemctl'] : [])];
 }

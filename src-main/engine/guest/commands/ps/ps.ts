@@ -39,7 +39,12 @@ export function killCommand(env: CommandEnv): ShellCommand {
       if (pids.length === 0) return fail('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2);
       let stderr = '';
       for (const p of pids) {
-        const pid = Number(p);
+        const job = p.startsWith('%') ? env.shell.jobs.find(p) : undefined;
+        if (p.startsWith('%') && !job) {
+          stderr += `-bash: kill: ${p}: no such job\n`;
+          continue;
+        }
+        const pid = job ? job.pid : Number(p);
         const svc = [...env.guest.services.values()].find((s) => s.pid === pid);
         const proc = env.guest.processes().find((x) => x.pid === pid);
         if (!proc) {
@@ -52,6 +57,7 @@ export function killCommand(env: CommandEnv): ShellCommand {
           continue;
         }
         if (svc) env.guest.services.delete(svc.name);
+        else if (proc.kill) proc.kill();
         else if (pid > 2) env.guest.sessions.delete(pid);
       }
       return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };

@@ -32,10 +32,11 @@ beforeAll(async () => {
   host = (await call('rds', 'DescribeDBInstances', { DBInstanceIdentifier: 'pgdb' })).DBInstances[0].Endpoint.Address;
 }, 60_000);
 
+// Engines close their files before they exit: slower than a hook's default on a busy machine.
 afterAll(async () => {
   lab.engine.close();
   await lab.engine.supervisor.dispose();
-});
+}, 60_000);
 
 describe('RDS for PostgreSQL', () => {
   it('answers psql -h … -U master -c from an instance, with the real FATAL on a wrong password', { timeout: 300_000 }, async () => {

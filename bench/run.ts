@@ -15,6 +15,7 @@ import { sqsSection } from './sqs';
 import { cloudwatchSection } from './monitoring';
 import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
+import { benchGuestRuntime } from './guest-runtime';
 import { spawnSync } from 'node:child_process';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
@@ -129,6 +130,14 @@ async function guestSection() {
   results.guest = r;
 }
 
+async function guestRuntimeSection() {
+  const r = await benchGuestRuntime();
+  console.log(
+    `Guest runtime: S3/EC2 p99 ${r.busyP99Ms.toFixed(2)} ms with ${r.busyGuests} busy guests vs ${r.idleP99Ms.toFixed(2)} ms idle (×${r.ratio.toFixed(2)}; goal ≤ 1.5); sleep 60 at warp 60 took ${r.sleep60AtWarp60Ms.toFixed(0)} ms (goal 1000 ± 50)`,
+  );
+  results.guestRuntime = r;
+}
+
 async function consoleSection() {
   const r = await benchConsole();
   console.log(`Console: serve → interactive Instances page ${r.serveToInteractiveMs.toFixed(0)} ms (goal < 1.5 s), Launch → row ${r.launchToRowMs.toFixed(0)} ms (goal < 100 ms), first-page JS ${(r.bundle.firstPageJsGzipBytes / 1024).toFixed(0)} KiB gzip`);
@@ -150,6 +159,7 @@ async function main() {
     ['cli', cliSection],
     ['cloudformation', cloudformationSection],
     ['guest', guestSection],
+    ['guest-runtime', guestRuntimeSection],
     ['console', consoleSection],
     ['sqs', () => sqsSection(SECONDS, results)],
     ['cloudwatch', () => cloudwatchSection(SECONDS, results)],

@@ -20,16 +20,18 @@ const json = (args: string[]) => {
 
 describe('aws cloudformation (the real AWS CLI v2)', () => {
   it('validate, create, wait, describe, update with UsePreviousValue, delete, wait', () => {
-    const v = json(['validate-template', '--template-body', `file://${join(FIXTURES, 'simulated-only.yaml')}`]);
+    const v = json(['validate-template', '--template-body', `file://${join(FIXTURES, 'queues.yaml')}`]);
     expect(v).toEqual({
       Parameters: [{ ParameterKey: 'QueueSuffix', DefaultValue: 'jobs', NoEcho: false }],
-      Description: 'Queue and topic records only (their services are not simulated yet)',
+      Description: 'A job queue whose failed messages move to a dead-letter queue',
     });
-    const created = json(['create-stack', '--stack-name', 'queues', '--template-body', `file://${join(FIXTURES, 'simulated-only.yaml')}`, '--parameters', 'ParameterKey=QueueSuffix,ParameterValue=work', '--tags', 'Key=chapter,Value=16']);
+    const created = json(['create-stack', '--stack-name', 'queues', '--template-body', `file://${join(FIXTURES, 'queues.yaml')}`, '--parameters', 'ParameterKey=QueueSuffix,ParameterValue=work', '--tags', 'Key=chapter,Value=16']);
     expect(created.StackId).toMatch(/^arn:aws:cloudformation:us-east-1:\d{12}:stack\/queues\/[0-9a-f-]{36}$/);
     expect(cfn(['wait', 'stack-create-complete', '--stack-name', 'queues']).status).toBe(0);
     const url = cfn(['describe-stacks', '--stack-name', 'queues', '--query', 'Stacks[0].Outputs[?OutputKey==`QueueUrl`].OutputValue', '--output', 'text']);
-    expect(url.stdout.trim()).toMatch(/^https:\/\/sqs\.us-east-1\.amazonaws\.com\/\d{12}\/queues-work$/);
+    // The queues are real: the output is the URL SQS itself answers for the queue.
+    expect(url.stdout.trim()).toMatch(/\/\d{12}\/queues-work$/);
+    expect(awsCli(lab(), ['sqs', 'get-queue-url', '--queue-name', 'queues-work', '--query', 'QueueUrl', '--output', 'text']).stdout.trim()).toBe(url.stdout.trim());
     const physical = cfn(['describe-stack-resource', '--stack-name', 'queues', '--logical-resource-id', 'Jobs', '--query', 'StackResourceDetail.PhysicalResourceId', '--output', 'text']);
     expect(physical.stdout.trim()).toBe(url.stdout.trim());
     const events = json(['describe-stack-events', '--stack-name', 'queues']).StackEvents as any[];
@@ -65,14 +67,14 @@ describe('aws cloudformation (the real AWS CLI v2)', () => {
     expect([r.status, r.stderr.trim()]).toEqual([254, 'An error occurred (ValidationError) when calling the CreateStack operation: Template format error: Unrecognized resource types: [AWS::EC2::Nope]']);
     const caps = cfn(['create-stack', '--stack-name', 'role', '--template-body', `file://${join(FIXTURES, 'iam-role.yaml')}`]);
     expect(caps.stderr.trim()).toBe('An error occurred (InsufficientCapabilitiesException) when calling the CreateStack operation: Requires capabilities : [CAPABILITY_IAM]');
-    const pattern = cfn(['create-stack', '--stack-name', 'p', '--template-body', `file://${join(FIXTURES, 'simulated-only.yaml')}`, '--parameters', 'ParameterKey=QueueSuffix,ParameterValue=UPPER']);
+    const pattern = cfn(['create-stack', '--stack-name', 'p', '--template-body', `file://${join(FIXTURES, 'queues.yaml')}`, '--parameters', 'ParameterKey=QueueSuffix,ParameterValue=UPPER']);
     expect(pattern.stderr.trim()).toBe("An error occurred (ValidationError) when calling the CreateStack operation: Parameter 'QueueSuffix' must match pattern [a-z]+");
     expect(json(['list-stacks']).StackSummaries.filter((s: any) => ['bad', 'role', 'p'].includes(s.StackName))).toEqual([]);
   });
 
   it('reads --template-url from the lab\'s S3, and the book\'s URLs from the imported copy of its code', () => {
     expect(awsCli(lab(), ['s3', 'mb', 's3://templates-lab']).status).toBe(0);
-    expect(awsCli(lab(), ['s3', 'cp', join(FIXTURES, 'simulated-only.yaml'), 's3://templates-lab/queues.yaml']).status).toBe(0);
+    expect(awsCli(lab(), ['s3', 'cp', join(FIXTURES, 'queues.yaml'), 's3://templates-lab/queues.yaml']).status).toBe(0);
     for (const [name, url] of [
       ['path-style', 'https://s3.amazonaws.com/templates-lab/queues.yaml'],
       ['virtual', 'https://templates-lab.s3.amazonaws.com/queues.yaml'],

@@ -65,10 +65,14 @@ describe('the command lines', () => {
     expect(await run('root', '/opt/aws/bin/cfn-hup --no-daemon=yes')).toEqual(err('Usage: cfn-hup [options]\n\ncfn-hup: error: --no-daemon option does not take a value\n', 2));
   });
 
-  it('refuse a line longer than the lab\'s shell hands a script, instead of dropping words', async () => {
+  it('get every word of a long line (past $9), and refuse one whose words did not all arrive', async () => {
+    // The guest shell hands a script all its arguments now: the tenth word (--role x) is read.
     expect(await run('root', '/opt/aws/bin/cfn-get-metadata -s apache -r Web --region us-east-1 -k AWS::CloudFormation::Init --role x')).toEqual(
-      err("cfn-get-metadata: this line has 10 arguments and the lab's shell hands a script at most 9; write options as --name=value (one argument each) to shorten it\n", 2),
+      err("Could not get the credentials of role x from the instance metadata service (the instance's role is none)\n", 1),
     );
+    // The count the program file passes along still catches a line that lost words.
+    const short = await run('root', '/usr/bin/.nimbus-exec cfn-get-metadata 3 -s apache');
+    expect([short.exitCode, short.stdout, short.stderr.startsWith('cfn-get-metadata: this line has 3 arguments')]).toEqual([2, '', true]);
   });
 });
 

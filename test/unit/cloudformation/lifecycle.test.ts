@@ -2,34 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { cfnLab, fixture } from './lab';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const SIM = 'Simulated without behaviour: Nimbus Lab records this resource with plausible attributes, but its service is not simulated yet.';
 
 describe('stack lifecycle', () => {
   it('creates in dependency order with the real event sequence, then deletes dependents first', async () => {
     const lab = cfnLab();
-    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('simulated-only.yaml'), Tags: [{ Key: 'team', Value: 'lab' }] });
+    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('queues.yaml'), Tags: [{ Key: 'team', Value: 'lab' }] });
     expect(await lab.status('q')).toBe('CREATE_IN_PROGRESS');
     await lab.settle();
     expect(await lab.events('q')).toEqual([
       'q CREATE_IN_PROGRESS User Initiated',
       'DeadLetters CREATE_IN_PROGRESS',
       'DeadLetters CREATE_IN_PROGRESS Resource creation Initiated',
-      `DeadLetters CREATE_COMPLETE ${SIM}`,
+      'DeadLetters CREATE_COMPLETE',
       'Jobs CREATE_IN_PROGRESS',
       'Jobs CREATE_IN_PROGRESS Resource creation Initiated',
-      `Jobs CREATE_COMPLETE ${SIM}`,
+      'Jobs CREATE_COMPLETE',
       'q CREATE_COMPLETE',
     ]);
+    // The queues are real SQS queues: the physical id is SQS's own URL, and the job queue's
+    // redrive policy names the dead-letter queue made before it.
+    const jobsUrl = (await lab.call('sqs', 'GetQueueUrl', { QueueName: 'q-jobs' })).QueueUrl;
     const detail = (await lab.cfn('DescribeStackResource', { StackName: 'q', LogicalResourceId: 'Jobs' })).StackResourceDetail;
     expect(detail).toMatchObject({
       StackName: 'q',
       StackId,
       LogicalResourceId: 'Jobs',
-      PhysicalResourceId: `https://sqs.us-east-1.amazonaws.com/${lab.engine.account.accountId}/q-jobs`,
+      PhysicalResourceId: jobsUrl,
       ResourceType: 'AWS::SQS::Queue',
       ResourceStatus: 'CREATE_COMPLETE',
-      ResourceStatusReason: SIM,
     });
+    expect(detail.ResourceStatusReason).toBeUndefined();
+    const redrive = (await lab.call('sqs', 'GetQueueAttributes', { QueueUrl: jobsUrl, AttributeNames: ['RedrivePolicy'] })).Attributes.RedrivePolicy;
+    expect(JSON.parse(redrive)).toEqual({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:${lab.engine.account.accountId}:q-jobs-dlq`, maxReceiveCount: 10 });
     // Each resource took its type's time: 3 s per queue, one after the other.
     const stack = (await lab.cfn('DescribeStacks', { StackName: 'q' })).Stacks[0];
     expect(stack.Tags).toEqual([{ Key: 'team', Value: 'lab' }]);
@@ -46,6 +50,7 @@ describe('stack lifecycle', () => {
       'DeadLetters DELETE_COMPLETE',
       'q DELETE_COMPLETE',
     ]);
+    expect((await lab.call('sqs', 'ListQueues')).QueueUrls ?? []).toEqual([]);
     // A deleted stack answers to its id only; ListStacks keeps it.
     await lab.rejects('DescribeStacks', { StackName: 'q' }, 'ValidationError', 'Stack with id q does not exist');
     expect((await lab.cfn('DescribeStacks', { StackName: StackId })).Stacks[0].StackStatus).toBe('DELETE_COMPLETE');
@@ -169,7 +174,7 @@ describe('stack lifecycle', () => {
 
   it('DeleteStack while the stack is still being created deletes what exists so far', async () => {
     const lab = cfnLab();
-    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('simulated-only.yaml') });
+    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('queues.yaml') });
     await lab.run(4_000);
     await lab.cfn('DeleteStack', { StackName: 'q' });
     await lab.settle();
@@ -177,7 +182,7 @@ describe('stack lifecycle', () => {
       'q CREATE_IN_PROGRESS User Initiated',
       'DeadLetters CREATE_IN_PROGRESS',
       'DeadLetters CREATE_IN_PROGRESS Resource creation Initiated',
-      `DeadLetters CREATE_COMPLETE ${SIM}`,
+      'DeadLetters CREATE_COMPLETE',
       'Jobs CREATE_IN_PROGRESS',
       'Jobs CREATE_IN_PROGRESS Resource creation Initiated',
       'q DELETE_IN_PROGRESS User Initiated',

@@ -37,9 +37,14 @@ describe('CreationPolicy signals and wait conditions', () => {
       'Server CREATE_COMPLETE',
       'Alarm CREATE_IN_PROGRESS',
       'Alarm CREATE_IN_PROGRESS Resource creation Initiated',
-      `Alarm CREATE_COMPLETE ${SIM}`,
+      'Alarm CREATE_COMPLETE',
       'fleet CREATE_COMPLETE',
     ]);
+    // The alarm is a real CloudWatch alarm on the instance that had to signal first.
+    const server = (await lab.cfn('DescribeStackResource', { StackName: 'fleet', LogicalResourceId: 'Server' })).StackResourceDetail.PhysicalResourceId;
+    const alarm = (await lab.cfn('DescribeStackResource', { StackName: 'fleet', LogicalResourceId: 'Alarm' })).StackResourceDetail.PhysicalResourceId;
+    const alarms = (await lab.call('monitoring', 'DescribeAlarms', { AlarmNames: [alarm] })).MetricAlarms as any[];
+    expect(alarms.map((a) => [a.MetricName, a.Dimensions])).toEqual([['CPUUtilization', [{ Name: 'InstanceId', Value: server }]]]);
     await lab.rejects(
       'SignalResource',
       { StackName: 'fleet', LogicalResourceId: 'Server', UniqueId: 'i-3', Status: 'SUCCESS' },
@@ -104,7 +109,7 @@ describe('CreationPolicy signals and wait conditions', () => {
       const clock = createClock({ warp: 0, start: START });
       let engine = createEngine({ dataDir: dir, clock });
       const root = engine.account.root;
-      await engine.call(root, 'cloudformation', 'CreateStack', { StackName: 'q', TemplateBody: fixture('simulated-only.yaml') });
+      await engine.call(root, 'cloudformation', 'CreateStack', { StackName: 'q', TemplateBody: fixture('queues.yaml') });
       clock.advance(4_000);
       await new Promise((r) => setTimeout(r, 50));
       engine.close();

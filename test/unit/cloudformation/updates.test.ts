@@ -147,7 +147,7 @@ describe('stack updates', () => {
 
   it('an update cannot start while the stack is busy', async () => {
     const lab = cfnLab();
-    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('simulated-only.yaml') });
+    const { StackId } = await lab.cfn('CreateStack', { StackName: 'q', TemplateBody: fixture('queues.yaml') });
     await lab.rejects('UpdateStack', { StackName: 'q', UsePreviousTemplate: true }, 'ValidationError', `Stack:${StackId} is in CREATE_IN_PROGRESS state and can not be updated.`);
     await lab.rejects('UpdateStack', { StackName: 'nope', UsePreviousTemplate: true }, 'ValidationError', 'Stack with id nope does not exist');
   });

@@ -80,7 +80,9 @@ export function labMachines(terminals: TerminalManager): LabMachinesHandle {
     if (!user) return failure(`There is no user '${name}' on ${target.kind === 'instance' ? target.instanceId : 'the workstation'}.`);
     const shell = new GuestShell(guest, user, { tty: 'notty' });
     try {
-      return await shell.exec(line);
+      // Only the three fields checks read: the shell's own flags (exited, stopped) stay inside it.
+      const { stdout, stderr, exitCode } = await shell.exec(line);
+      return { stdout, stderr, exitCode };
     } finally {
       shell.close();
     }

@@ -174,7 +174,7 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
           call: deps.call,
           resolveCredentials: (akid) => deps.lookupAccessKey(akid),
           now: () => clock.now(),
-          sleep: (ms) => sleep(ms),
+          sleep: (ms, signal) => sleep(ms, signal),
           instanceCredentials: (g) => {
             const c = host.roleCredentials?.(g.identity);
             return c ? { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.Token } : undefined;

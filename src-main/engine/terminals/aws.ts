@@ -13,7 +13,8 @@ export interface AwsCommandDeps {
   call: Call;
   resolveCredentials(accessKeyId: string): { secretAccessKey: string; principal: Principal } | undefined;
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Simulated sleep; ends early when the line is stopped (Ctrl-C). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   instanceCredentials(guest: GuestLike): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
 }
 
@@ -70,7 +71,8 @@ export function awsCommand(deps: AwsCommandDeps, guest: GuestLike, session: Sess
         },
         ...(guest.identity.kind === 'instance' ? { instanceCredentials: async () => deps.instanceCredentials(guest) } : {}),
         now: deps.now,
-        sleep: deps.sleep,
+        // A waiter stopped with Ctrl-C stops sleeping at once (the line is being stopped).
+        sleep: (ms) => deps.sleep(ms, ctx.signal),
       };
       const code = await runAwsCli(args, host);
       return { stdout, stderr, exitCode: code };

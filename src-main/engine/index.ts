@@ -153,4 +153,17 @@ export { createAuthenticator } from './protocol/sigv4';
 export { listModelServices } from './models/load';
 // `nimbus tunnel`: a byte stream to a DB instance's engine (the server's /_lab/tunnel/ upgrade).
 export { tunnelTo } from './services/rds';
+
+/**
+ * `nimbus tunnel RESOURCE-ID`: the first service whose data plane knows the resource (a DB
+ * instance, a cache cluster) opens a stream to it; a string says why not.
+ */
+export async function openTunnel(resourceId: string): Promise<{ stream: import('node:stream').Duplex; label: string; port: number; service: string; client?: string } | string> {
+  for (const p of allProviders) {
+    const r = await p.network?.tunnel?.(resourceId);
+    if (typeof r === 'string') return r;
+    if (r) return { ...r, service: p.service };
+  }
+  return `nothing in the lab is called ${resourceId} (give a DB instance identifier or a cache cluster id)`;
+}
 export type { HttpRequest, HttpResponse } from './protocol/types';

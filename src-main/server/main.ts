@@ -33,7 +33,7 @@ Commands:
                --instance ID a shell on this instance, as its default user
   chapters   The book's guided chapters: list | solve N | export | verify FILE
                --data DIR    lab data folder (solve: a fresh temporary lab when omitted)
-  tunnel     Open a 127.0.0.1 port to a DB instance of the running lab (mysql, psql, Workbench)
+  tunnel     Open a 127.0.0.1 port to a DB instance or cache cluster of the running lab (mysql, psql, redis-cli)
                --data DIR    the running lab's data folder
                --port N      local port (default: a free one, printed)
   help       Show this text

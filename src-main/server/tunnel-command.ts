@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { defaultDataDir } from './data-dir';
 
 export const TUNNEL_USAGE = `Usage: nimbus tunnel [--data DIR] [--port N] RESOURCE-ID
-  Open a port on 127.0.0.1 to a lab resource (a DB instance's identifier), like an ssh tunnel
+  Open a port on 127.0.0.1 to a lab resource (a DB instance's identifier or a cache cluster's id), like an ssh tunnel
   through a bastion, so programs on this computer (mysql, psql, MySQL Workbench) can connect.
   --data DIR   the running lab's data folder (default $NIMBUS_DATA or the app-data folder)
   --port N     local port (default: a free one, printed)
@@ -89,7 +89,7 @@ export async function tunnelCommand(argv: string[]): Promise<number> {
     console.error(`nimbus tunnel: ${probe.body.trim() || `the lab answered ${probe.status}`}`);
     return 1;
   }
-  const info = JSON.parse(probe.body) as { instance: string; engine: string; port: number };
+  const info = JSON.parse(probe.body) as { instance: string; engine: string; port: number; client?: string };
   const server = createServer((local) => {
     local.pause();
     upgrade(lab, args.resource, false)
@@ -119,8 +119,8 @@ export async function tunnelCommand(argv: string[]): Promise<number> {
   });
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : args.port;
-  const client = info.engine === 'postgres' ? `psql -h 127.0.0.1 -p ${port} -U <master user>` : `mysql -h 127.0.0.1 -P ${port} -u <master user> -p`;
-  console.log(`Forwarding 127.0.0.1:${port} to ${info.instance} (${info.engine}, port ${info.port}). Connect with: ${client}`);
+  const client = info.client ? info.client.replace('{port}', String(port)) : info.engine === 'postgres' ? `psql -h 127.0.0.1 -p ${port} -U <master user>` : `mysql -h 127.0.0.1 -P ${port} -u <master user> -p`;
+  console.log(`Forwarding 127.0.0.1:${port} to ${info.instance}${info.client ? '' : ` (${info.engine})`}, port ${info.port}. Connect with: ${client}`);
   console.log('Press Ctrl-C to close the tunnel.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

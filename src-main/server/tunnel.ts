@@ -5,19 +5,22 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { tunnelTo, type Engine } from '../engine/index';
+import { openTunnel, type Engine } from '../engine/index';
 
 export const TUNNEL_PREFIX = '/_lab/tunnel/';
 
 export async function tunnelUpgrade(engine: Engine, req: IncomingMessage, socket: Duplex, head: Buffer, path: string): Promise<void> {
   const id = decodeURIComponent(path.slice(TUNNEL_PREFIX.length));
   const probe = /[?&]probe=1/.test(req.url ?? '');
-  const answer = await tunnelTo(engine.store, id).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+  void engine;
+  const answer = await openTunnel(id).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
   if (typeof answer === 'string') {
     socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${answer}\n`);
     return;
   }
-  const info = JSON.stringify({ instance: answer.instance, engine: answer.engine, port: answer.port });
+  // `engine` keeps the older probe's meaning for RDS (mysql or postgres); `client` is what to type.
+  const engineName = answer.service === 'rds' ? (/postgres/i.test(answer.label) ? 'postgres' : 'mysql') : answer.service;
+  const info = JSON.stringify({ instance: answer.label, engine: engineName, port: answer.port, ...(answer.client ? { client: answer.client } : {}) });
   if (probe) {
     answer.stream.destroy();
     socket.end(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(info)}\r\nConnection: close\r\n\r\n${info}`);

@@ -96,7 +96,7 @@ export interface ServiceNetwork {
    * `nimbus tunnel RESOURCE-ID`: a stream to the resource's data plane from the learner's own computer,
    * as through a bastion (no security group applies). undefined: not this service's; a string: why not.
    */
-  tunnel?(resourceId: string): Promise<{ stream: Duplex; label: string; port: number } | string | undefined>;
+  tunnel?(resourceId: string): Promise<{ stream: Duplex; label: string; port: number; client?: string } | string | undefined>;
   /**
    * A public HTTP endpoint of the service on the internet side (an S3 website endpoint) at this address:
    * reached through the VPC's route to the internet, answered by the returned handler.

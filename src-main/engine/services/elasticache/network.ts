@@ -98,7 +98,7 @@ export const elasticacheNetwork: ServiceNetwork = {
     if (!n) return undefined;
     const status = (rt.store.stmt('SELECT status FROM elasticache_clusters WHERE account_id = ? AND region = ? AND id = ?').get(n.account_id, n.region, n.cluster_id) as { status: string }).status;
     if (status !== 'available') return `cache cluster ${n.cluster_id} is ${status}, not available`;
-    return { stream: await openNode(n, { ip: '127.0.0.1' }), label: `cache cluster ${n.cluster_id} (Redis, node ${n.node_id})`, port: n.port };
+    return { stream: await openNode(n, { ip: '127.0.0.1' }), label: `cache cluster ${n.cluster_id} (Redis, node ${n.node_id})`, port: n.port, client: 'redis-cli -h 127.0.0.1 -p {port}' };
   },
   resolve(name) {
     const m = /^([a-z][a-z0-9-]*)\.([a-z0-9]+)\.(\d{4})\.([a-z0-9]+)\.cache\.amazonaws\.com$/.exec(name);

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
-// @ts-expect-error: the harness is plain JavaScript shared by every data plane.
 import { runEngine } from '../../../supervisor/child-harness.mjs';
 import { RedisServer } from './server';
 
@@ -40,7 +39,8 @@ function write(snapshot: Buffer): void {
 }
 
 runEngine({
-  async open(dataDir: string, config: RedisNodeConfig) {
+  async open(dataDir: string, raw: Record<string, unknown>) {
+    const config = raw as unknown as RedisNodeConfig;
     anchors = config.clock;
     dumpPath = join(dataDir, 'dump.json');
     const initial = existsSync(dumpPath) ? readFileSync(dumpPath) : config.seed ? Buffer.from(config.seed, 'base64') : undefined;
@@ -66,8 +66,8 @@ runEngine({
     socket.on('close', () => conn.end());
   },
   rpc: {
-    clock(args: ClockAnchors) {
-      anchors = args;
+    clock(args: unknown) {
+      anchors = args as ClockAnchors;
       server?.tick();
       return true;
     },

@@ -12,6 +12,7 @@ import { defaultDataDir, ensureDir, writeConsoleUrl, writeCredentials } from './
 import { DataDirError, openDataDir, type DataDirLock } from './lab-data';
 import { shellCommand, ShellUsageError, SHELL_USAGE } from './shell-command';
 import { tunnelCommand, TunnelUsageError, TUNNEL_USAGE } from './tunnel-command';
+import { envCommand, execCommand, ExecUsageError, EXEC_USAGE } from './exec-command';
 
 const USAGE = `Usage: nimbus <command> [options]
 
@@ -36,6 +37,10 @@ Commands:
   tunnel     Open a 127.0.0.1 port to a DB instance or cache cluster of the running lab (mysql, psql, redis-cli)
                --data DIR    the running lab's data folder
                --port N      local port (default: a free one, printed)
+  exec       Run a program of yours with the running lab's endpoint, credentials and region
+               --data DIR    the running lab's data folder
+               -- COMMAND…   the program and its arguments (aws-sdk v2 is pointed at the lab too)
+  env        Print the same settings as shell exports (eval "$(./bin/nimbus env)")
   help       Show this text
 `;
 
@@ -258,6 +263,17 @@ export async function main(argv: string[]): Promise<number> {
         } catch (err) {
           if (err instanceof TunnelUsageError) {
             process.stderr.write(`nimbus tunnel: ${err.message}\n\n${TUNNEL_USAGE}`);
+            return 1;
+          }
+          throw err;
+        }
+      case 'exec':
+      case 'env':
+        try {
+          return command === 'exec' ? await execCommand(rest) : envCommand(rest);
+        } catch (err) {
+          if (err instanceof ExecUsageError) {
+            process.stderr.write(`nimbus ${command}: ${err.message}\n\n${EXEC_USAGE}`);
             return 1;
           }
           throw err;

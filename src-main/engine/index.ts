@@ -151,6 +151,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 export { createGateway } from './protocol/gateway';
 export { createAuthenticator } from './protocol/sigv4';
 export { listModelServices } from './models/load';
+export { findResourcesDir } from './models/paths';
 // `nimbus tunnel`: a byte stream to a DB instance's engine (the server's /_lab/tunnel/ upgrade).
 export { tunnelTo } from './services/rds';
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findResourcesDir } from '../engine/models/paths';
+import { findResourcesDir } from '../engine/index';
 import { defaultDataDir } from './data-dir';
 
 export class ExecUsageError extends Error {}

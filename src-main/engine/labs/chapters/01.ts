@@ -8,7 +8,7 @@ export const chapter01: ChapterDefinition = {
   slug: 'what-is-aws',
   title: 'What is Amazon Web Services?',
   sections: '§1.8-§1.9',
-  keeps: [`ec2:${BOOK_REGION}:key-pair:${KEY_NAME}`, `cloudwatch:${BOOK_REGION}:alarm:billing-alarm`, `sns:${BOOK_REGION}:topic:billing-alarm`],
+  keeps: [`ec2:${BOOK_REGION}:key-pair:${KEY_NAME}`, `cloudwatch:${BOOK_REGION}:alarm:billing-alarm`, `sns:${BOOK_REGION}:topic:billing-alarm`, `sns:${BOOK_REGION}:subscription:billing-alarm:email:learner@example.com`],
   costs: [],
   steps: [
     {

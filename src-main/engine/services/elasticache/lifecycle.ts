@@ -30,7 +30,8 @@ export interface Runtime {
 let rt: Runtime | undefined;
 const scheduled = new Map<string, () => void>();
 
-export const runtime = (): Runtime | undefined => rt;
+/** The open lab's runtime (undefined once its database closed: a test's engine, or the lab shutting down). */
+export const runtime = (): Runtime | undefined => (rt?.store.db.open ? rt : undefined);
 
 export function startLifecycle(engine: ServiceStart): void {
   rt = { store: engine.store, clock: engine.clock, ...(engine.call ? { call: engine.call } : {}), ...(engine.supervisor ? { supervisor: engine.supervisor } : {}) };

@@ -61,7 +61,8 @@ export function liveRuntimes(): RdsRuntime[] {
   const out: RdsRuntime[] = [];
   for (const ref of live) {
     const rt = ref.deref();
-    if (rt) out.push(rt);
+    // A closed lab's runtime is gone for good (its database is closed): forget it.
+    if (rt && rt.store.db.open) out.push(rt);
     else live.delete(ref);
   }
   return out;

@@ -22,9 +22,11 @@ interface NodeAt {
   endpoint_tag: string;
 }
 
-const NODE_SQL = `SELECT n.account_id, n.region, n.cluster_id, n.node_id, n.eni_id, n.ip, c.port, c.vpc_id, c.endpoint_tag
+const NODES_SQL = `SELECT n.account_id, n.region, n.cluster_id, n.node_id, n.eni_id, n.ip, c.port, c.vpc_id, c.endpoint_tag, c.status
   FROM elasticache_nodes n JOIN elasticache_clusters c ON c.account_id = n.account_id AND c.region = n.region AND c.id = n.cluster_id
-  WHERE c.status IN ('available', 'modifying', 'snapshotting') AND n.eni_id IS NOT NULL`;
+  WHERE n.eni_id IS NOT NULL`;
+/** Nodes that answer on the network: their cluster is usable. */
+const NODE_SQL = `${NODES_SQL} AND c.status IN ('available', 'modifying', 'snapshotting')`;
 
 let lastSync = { anchorSim: 0, anchorReal: 0, warp: -1 };
 
@@ -93,11 +95,9 @@ export const elasticacheNetwork: ServiceNetwork = {
     if (!rt) return undefined;
     // A cluster id or a node endpoint name; with several accounts or regions, the first match.
     const id = resourceId.toLowerCase().split('.')[0]!;
-    const rows = rt.store.stmt(`${NODE_SQL.replace("WHERE c.status IN ('available', 'modifying', 'snapshotting')", 'WHERE 1 = 1')} AND n.cluster_id = ? ORDER BY n.node_id`).all(id) as (NodeAt & { status?: string })[];
-    const n = rows[0];
+    const n = rt.store.stmt(`${NODES_SQL} AND n.cluster_id = ? ORDER BY n.node_id`).get(id) as (NodeAt & { status: string }) | undefined;
     if (!n) return undefined;
-    const status = (rt.store.stmt('SELECT status FROM elasticache_clusters WHERE account_id = ? AND region = ? AND id = ?').get(n.account_id, n.region, n.cluster_id) as { status: string }).status;
-    if (status !== 'available') return `cache cluster ${n.cluster_id} is ${status}, not available`;
+    if (n.status !== 'available') return `cache cluster ${n.cluster_id} is ${n.status}, not available`;
     return { stream: await openNode(n, { ip: '127.0.0.1' }), label: `cache cluster ${n.cluster_id} (Redis, node ${n.node_id})`, port: n.port, client: 'redis-cli -h 127.0.0.1 -p {port}' };
   },
   resolve(name) {

@@ -275,11 +275,15 @@ export class RedisServer implements ServerState {
     const policy = this.config.get('maxmemory-policy') ?? 'noeviction';
     const volatile = policy.startsWith('volatile');
     if (policy === 'noeviction') return err("OOM command not allowed when used memory > 'maxmemory'.");
+    // Measured once, then lowered by each evicted key's estimate (not re-measured per key).
+    let used = this.memEstimate;
     for (const db of this.dbs) {
       // Oldest-first approximates LRU well enough for a lab; Redis itself samples.
       for (const key of db.keys()) {
-        if (this.usedMemory() <= max) return undefined;
+        if (used <= max) break;
         if (volatile && db.ttlMs(key) === undefined) continue;
+        const v = db.data.get(key);
+        if (v) used -= estimateBytes(key, v);
         db.delete(key);
         this.stats.evicted++;
       }

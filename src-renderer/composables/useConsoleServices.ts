@@ -1,29 +1,15 @@
 /**
- * The services the console has pages for, as AWS's services menu names them, plus the lab's other
- * services (reachable from the CLI). Search matches the short name, the full name and keywords.
+ * The services the console has pages for (each declared in views/<svc>/console.ts), plus the lab's
+ * other services (reachable from the CLI). Search matches the short name, the full name and keywords.
  */
 import { computed } from 'vue';
 import { storeToRefs } from 'pinia';
 import { useLabStore } from '../stores/lab';
+import { CONSOLE_SERVICES } from '../console/areas';
+import type { ConsoleService } from '../console/area';
 
-export interface ConsoleService {
-  id: string;
-  /** Short name: EC2, S3, VPC. */
-  name: string;
-  /** What it is, in AWS's words. */
-  title: string;
-  /** The console page, or undefined for CLI-only services. */
-  page?: string;
-  keywords: string[];
-}
-
-export const CONSOLE_SERVICES: ConsoleService[] = [
-  { id: 'ec2', name: 'EC2', title: 'Virtual servers in the cloud', page: '/ec2/instances', keywords: ['instances', 'ami', 'key pairs', 'volumes', 'ebs', 'elastic ip', 'security groups'] },
-  { id: 'vpc', name: 'VPC', title: 'Isolated cloud resources', page: '/vpc/vpcs', keywords: ['subnets', 'route tables', 'internet gateway', 'nat', 'network acl'] },
-  { id: 's3', name: 'S3', title: 'Scalable storage in the cloud', page: '/s3', keywords: ['buckets', 'objects', 'storage'] },
-  { id: 'cloudformation', name: 'CloudFormation', title: 'Create and manage resources with templates', page: '/cloudformation', keywords: ['stacks', 'templates', 'infrastructure as code'] },
-  { id: 'iam', name: 'IAM', title: 'Manage access to AWS resources', page: '/iam/users', keywords: ['users', 'roles', 'policies', 'access keys'] },
-];
+export type { ConsoleService };
+export { CONSOLE_SERVICES };
 
 /** The page's service: '/ec2/volumes' → 'ec2'. */
 export const serviceOfPath = (path: string): ConsoleService | undefined =>

@@ -5,16 +5,21 @@ import { checkPlacement, checkSizes, checkTargetGroups } from './state/checks';
 import { findGroup, putTag } from './state/groups';
 import { kick } from './state/kick';
 import { getLaunchConfiguration } from './state/launch-configurations';
+import { checkLaunchTemplate } from './state/launch-templates';
 import { groupArn, stamp } from './state/names';
 
 /** The group is recorded with its desired capacity; the reconciler launches its instances right after the call. */
 export const CreateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscaling', 'CreateAutoScalingGroup'>) => {
   const name = input.AutoScalingGroupName;
   if (findGroup(ctx, name)) throw alreadyExists(`AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
-  if (!input.LaunchConfigurationName && !input.LaunchTemplate)
+  // A mixed instances policy launches its template (its overrides and spot split are not simulated).
+  const ltSpec = input.LaunchTemplate ?? input.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+  if (!input.LaunchConfigurationName && !ltSpec)
     throw validationError('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
-  if (input.LaunchTemplate) throw validationError('Launch templates are not simulated in Nimbus Lab yet; use a launch configuration');
-  const lc = getLaunchConfiguration(ctx, input.LaunchConfigurationName!);
+  if (input.LaunchConfigurationName && ltSpec)
+    throw validationError('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
+  const lc = input.LaunchConfigurationName ? getLaunchConfiguration(ctx, input.LaunchConfigurationName) : undefined;
+  const lt = ltSpec ? checkLaunchTemplate(ctx, ltSpec) : undefined;
   const desired = input.DesiredCapacity ?? input.MinSize;
   checkSizes(input.MinSize, input.MaxSize, desired);
   const placement = checkPlacement(ctx, input.VPCZoneIdentifier, input.AvailabilityZones);
@@ -28,10 +33,10 @@ export const CreateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
       `INSERT INTO autoscaling_groups (account_id, region, name, arn, launch_configuration, launch_template, min_size, max_size, desired, default_cooldown,
          zones, subnets, target_groups, load_balancers, health_check_type, grace_period, termination_policies, protect_new, suspended, enabled_metrics,
          created_at, pending_cause)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, ?)`,
     )
     .run(
-      ctx.accountId, ctx.region, name, groupArn(ctx, name), lc.name, input.MinSize, input.MaxSize, desired, input.DefaultCooldown ?? 300,
+      ctx.accountId, ctx.region, name, groupArn(ctx, name), lc?.name ?? null, lt ? JSON.stringify(lt) : null, input.MinSize, input.MaxSize, desired, input.DefaultCooldown ?? 300,
       JSON.stringify(placement.zones), JSON.stringify(placement.subnets), JSON.stringify(tgs), JSON.stringify(input.LoadBalancerNames ?? []), healthType,
       input.HealthCheckGracePeriod ?? (healthType === 'ELB' ? 300 : 0), JSON.stringify(input.TerminationPolicies ?? ['Default']),
       input.NewInstancesProtectedFromScaleIn ? 1 : 0, now,

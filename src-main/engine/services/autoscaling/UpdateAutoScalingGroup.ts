@@ -5,6 +5,7 @@ import { checkPlacement, checkSizes } from './state/checks';
 import { getGroup, setDesired } from './state/groups';
 import { kick } from './state/kick';
 import { getLaunchConfiguration } from './state/launch-configurations';
+import { checkLaunchTemplate } from './state/launch-templates';
 
 export const UpdateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscaling', 'UpdateAutoScalingGroup'>) => {
   const g = getGroup(ctx, input.AutoScalingGroupName);
@@ -14,17 +15,20 @@ export const UpdateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
   // Without a desired capacity, AWS moves it into the new bounds.
   const desired = input.DesiredCapacity ?? Math.min(max, Math.max(min, g.desired));
   checkSizes(min, max, desired);
-  const lc = input.LaunchConfigurationName ? getLaunchConfiguration(ctx, input.LaunchConfigurationName).name : g.launch_configuration;
+  if (input.LaunchConfigurationName && input.LaunchTemplate) throw validationError('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
+  // Switching to a launch configuration drops the template and the other way round.
+  const lc = input.LaunchConfigurationName ? getLaunchConfiguration(ctx, input.LaunchConfigurationName).name : input.LaunchTemplate ? null : g.launch_configuration;
+  const lt = input.LaunchTemplate ? JSON.stringify(checkLaunchTemplate(ctx, input.LaunchTemplate)) : input.LaunchConfigurationName ? null : g.launch_template;
   const placement = input.VPCZoneIdentifier || input.AvailabilityZones?.length ? checkPlacement(ctx, input.VPCZoneIdentifier, input.AvailabilityZones) : undefined;
   const healthType = input.HealthCheckType ?? g.health_check_type;
   if (!['EC2', 'ELB'].includes(healthType)) throw validationError(`Invalid health check type: ${healthType}`);
   ctx.store
     .stmt(
-      `UPDATE autoscaling_groups SET launch_configuration = ?, default_cooldown = ?, zones = ?, subnets = ?, health_check_type = ?, grace_period = ?,
+      `UPDATE autoscaling_groups SET launch_configuration = ?, launch_template = ?, default_cooldown = ?, zones = ?, subnets = ?, health_check_type = ?, grace_period = ?,
          termination_policies = ?, protect_new = ? WHERE account_id = ? AND region = ? AND name = ?`,
     )
     .run(
-      lc, input.DefaultCooldown ?? g.default_cooldown, placement ? JSON.stringify(placement.zones) : g.zones, placement ? JSON.stringify(placement.subnets) : g.subnets,
+      lc, lt, input.DefaultCooldown ?? g.default_cooldown, placement ? JSON.stringify(placement.zones) : g.zones, placement ? JSON.stringify(placement.subnets) : g.subnets,
       healthType, input.HealthCheckGracePeriod ?? g.grace_period, input.TerminationPolicies ? JSON.stringify(input.TerminationPolicies) : g.termination_policies,
       input.NewInstancesProtectedFromScaleIn === undefined ? g.protect_new : input.NewInstancesProtectedFromScaleIn ? 1 : 0, ctx.accountId, ctx.region, g.name,
     );

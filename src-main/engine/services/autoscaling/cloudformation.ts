@@ -50,9 +50,17 @@ const launchConfiguration: ResourceProvider = {
   },
 };
 
+/** LaunchTemplate, or the template of a MixedInstancesPolicy (its overrides are not simulated). */
+function templateOf(props: JsonObject) {
+  const mixed = (props.MixedInstancesPolicy as JsonObject | undefined)?.LaunchTemplate as JsonObject | undefined;
+  const lt = (props.LaunchTemplate ?? mixed?.LaunchTemplateSpecification) as JsonObject | undefined;
+  return lt ? clean({ LaunchTemplateId: str(lt.LaunchTemplateId), LaunchTemplateName: str(lt.LaunchTemplateName), Version: str(lt.Version) }) : undefined;
+}
+
 function groupInput(props: JsonObject) {
   return clean({
     LaunchConfigurationName: str(props.LaunchConfigurationName),
+    LaunchTemplate: templateOf(props),
     MinSize: num(props.MinSize),
     MaxSize: num(props.MaxSize),
     DesiredCapacity: num(props.DesiredCapacity),
@@ -73,7 +81,6 @@ async function describeGroup(rc: ResourceCtx, name: string): Promise<Record<stri
 
 const group: ResourceProvider = {
   async create(rc, props) {
-    if (props.LaunchTemplate || props.MixedInstancesPolicy) throw new Error('Launch templates are not simulated in Nimbus Lab yet; use a launch configuration');
     const name = str(props.AutoScalingGroupName) ?? generatedName(rc, 255, { suffix: 12 });
     const tags = objList(props.Tags).map((t) => ({ ResourceId: name, ResourceType: 'auto-scaling-group', Key: String(t.Key), Value: String(t.Value ?? ''), PropagateAtLaunch: bool(t.PropagateAtLaunch) ?? false }));
     // CloudFormation's own tags reach the instances too, as on AWS.

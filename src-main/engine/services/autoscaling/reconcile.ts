@@ -24,6 +24,7 @@ import { findGroup, list, tagsOf, type GroupRow } from './state/groups';
 import { instancesOf, type GroupInstanceRow } from './state/instances';
 import { registerKicker } from './state/kick';
 import { findLaunchConfiguration, type LaunchSpec } from './state/launch-configurations';
+import { resolveGroupTemplate, templateRunInput, type ResolvedTemplate } from './state/launch-templates';
 import { stamp } from './state/names';
 import { runScheduledActions } from './state/scheduled';
 
@@ -40,6 +41,7 @@ interface Launch {
 interface Plan {
   group: GroupRow;
   spec?: LaunchSpec;
+  template?: ResolvedTemplate;
   launches: Launch[];
   terminate: { instanceId: string; running: boolean }[];
   register: string[];
@@ -68,6 +70,8 @@ function pickSubnet(ctx: Ctx, g: GroupRow, live: GroupInstanceRow[], planned: La
   return { subnetId: best.id, zone: best.zone };
 }
 
+const launchTemplateId = (json: string | null): string | undefined => (json ? (JSON.parse(json) as { LaunchTemplateId?: string }).LaunchTemplateId : undefined);
+
 /** Default termination policy: the fullest zone, then an instance of an older launch configuration, then the oldest. */
 function pickVictims(g: GroupRow, live: GroupInstanceRow[], n: number): GroupInstanceRow[] {
   const pool = live.filter((i) => i.protected !== 1);
@@ -82,7 +86,8 @@ function pickVictims(g: GroupRow, live: GroupInstanceRow[], n: number): GroupIns
     const inZone = left.filter((i) => (zones.get(i.zone) ?? 0) === fullest);
     const newestFirst = policies.includes('NewestInstance');
     const pick = [...inZone].sort((a, b) => {
-      const oldLc = Number(b.launch_configuration !== g.launch_configuration) - Number(a.launch_configuration !== g.launch_configuration);
+      const outdated = (i: GroupInstanceRow) => (g.launch_template ? launchTemplateId(i.launch_template) !== launchTemplateId(g.launch_template) : i.launch_configuration !== g.launch_configuration);
+      const oldLc = Number(outdated(b)) - Number(outdated(a));
       if (oldLc !== 0 && !newestFirst) return oldLc;
       return newestFirst ? b.launched_at - a.launched_at : a.launched_at - b.launched_at;
     })[0]!;
@@ -154,13 +159,14 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
   }
   if (cleared) ctx.store.stmt('UPDATE autoscaling_groups SET pending_cause = NULL WHERE account_id = ? AND region = ? AND name = ?').run(ctx.accountId, ctx.region, name);
   const lc = g.launch_configuration ? findLaunchConfiguration(ctx, g.launch_configuration) : undefined;
+  const template = g.launch_template && launches.length ? resolveGroupTemplate(ctx, g.launch_template) : undefined;
   const deleteGroup = g.deleting === 1 && instancesOf(ctx, name).length === 0;
   if (deleteGroup) {
     for (const table of ['autoscaling_tags', 'autoscaling_policies', 'autoscaling_scheduled_actions'])
       ctx.store.stmt(`DELETE FROM ${table} WHERE account_id = ? AND region = ? AND group_name = ?`).run(ctx.accountId, ctx.region, name);
     ctx.store.stmt('DELETE FROM autoscaling_groups WHERE account_id = ? AND region = ? AND name = ?').run(ctx.accountId, ctx.region, name);
   }
-  return { group: g, ...(lc ? { spec: JSON.parse(lc.spec) as LaunchSpec } : {}), launches, terminate, register, deleteGroup };
+  return { group: g, ...(lc ? { spec: JSON.parse(lc.spec) as LaunchSpec } : {}), ...(template ? { template } : {}), launches, terminate, register, deleteGroup };
 }
 
 /** Launch configurations hold user data base64-encoded; text a client sent as is gets encoded here. */
@@ -227,8 +233,12 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
     for (const l of p.launches) {
       const start = clock.now();
       try {
-        if (!p.spec) throw new AwsError('ValidationError', 'The group has no launch configuration', 400);
-        const out = (await as('ec2', 'RunInstances', runInput(g, p.spec, l.subnetId, tags))) as { Instances: { InstanceId: string; InstanceType: string }[] };
+        let input: Record<string, unknown>;
+        if (p.template) input = templateRunInput(g.name, p.template.data, l.subnetId, tags);
+        else if (p.spec) input = runInput(g, p.spec, l.subnetId, tags);
+        else throw new AwsError('ValidationError', g.launch_template ? 'The launch template or its version does not exist' : 'The group has no launch configuration', 400);
+        const launchedFrom = p.template ? JSON.stringify({ ...p.template.ref, Version: String(p.template.version) }) : null;
+        const out = (await as('ec2', 'RunInstances', input)) as { Instances: { InstanceId: string; InstanceType: string }[] };
         const inst = out.Instances[0]!;
         store.tx(() => {
           if (!findGroup(ctx, g.name)) return;
@@ -237,7 +247,7 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
               `INSERT INTO autoscaling_instances (account_id, region, instance_id, group_name, zone, instance_type, lifecycle, health, launch_configuration, launch_template, protected, launched_at)
                VALUES (?, ?, ?, ?, ?, ?, 'Pending', 'Healthy', ?, ?, ?, ?)`,
             )
-            .run(ctx.accountId, ctx.region, inst.InstanceId, g.name, l.zone, inst.InstanceType, g.launch_configuration, g.launch_template, g.protect_new, clock.now());
+            .run(ctx.accountId, ctx.region, inst.InstanceId, g.name, l.zone, inst.InstanceType, p.template ? null : g.launch_configuration, launchedFrom, g.protect_new, clock.now());
           addActivity(ctx, { group: g.name, description: `Launching a new EC2 instance: ${inst.InstanceId}`, cause: l.cause, status: 'Successful', start, details: { 'Subnet ID': l.subnetId, 'Availability Zone': l.zone } });
         });
       } catch (e) {

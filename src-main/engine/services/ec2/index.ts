@@ -11,17 +11,19 @@ import { ec2IamTable } from './iam-table';
 import { ec2Inventory } from './inventory';
 import { networkHandlers, networkMigrations, networkStart } from './handlers-network';
 import { computeHandlers, computeMigrations, computeStart } from './handlers-compute';
+import { launchTemplateHandlers, launchTemplateMigrations } from './handlers-launch-templates';
+import { ec2LaunchTemplateProviders } from './cloudformation/launch-templates';
 
 export const ec2Provider = defineService({
   service: 'ec2',
-  migrations: [...networkMigrations, ...computeMigrations],
-  handlers: { ...networkHandlers, ...computeHandlers },
+  migrations: [...networkMigrations, ...computeMigrations, ...launchTemplateMigrations],
+  handlers: { ...networkHandlers, ...computeHandlers, ...launchTemplateHandlers },
   start: (engine) => {
     networkStart(engine);
     computeStart(engine);
   },
   iam: ec2IamTable,
-  cloudformation: withTagFind({ ...ec2NetworkProviders, ...ec2ComputeProviders }),
+  cloudformation: withTagFind({ ...ec2NetworkProviders, ...ec2ComputeProviders, ...ec2LaunchTemplateProviders }),
   inventory: ec2Inventory,
 });
 
@@ -42,3 +44,5 @@ export { explainReachability, buildNetworkWorld } from './state/network-world';
 export { instanceInfo } from './state/instance-lookup';
 // Auto Scaling places groups given only zones in the default VPC's subnets (created on first use).
 export { ensureDefaultVpc } from './state/default-vpc';
+// Auto Scaling launches from a launch template's version.
+export { resolveLaunchTemplate } from './state/launch-templates';

@@ -10,6 +10,9 @@
  * - Symbol.for('nimbus.runScript'), called instead of just-bash's own `./script` runner: the guest
  *   honours the `#!` line (interpreter and flags, as the kernel does) and passes every argument
  *   (just-bash keeps nine).
+ * - Symbol.for('nimbus.commandWithoutFile'): whether `command -v`/`type` may name a command that has
+ *   no file in $PATH (just-bash says /usr/bin/NAME for every command it knows; a guest only knows
+ *   what is installed on its disk).
  * Without the patch the guest still works, without those things (guest/shell.ts says so).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,6 +22,8 @@ import { createRequire } from 'node:module';
 const MARK = 'nimbus.onStatement';
 /** The first version of the statement hook (without the statement), replaced by the current one. */
 const OLD_HOOK = `{const __nh=this.ctx.limits[Symbol.for("${MARK}")];if(__nh){const __np=__nh(this.ctx);if(__np)await __np}}`;
+const KNOWN = 'nimbus.commandWithoutFile';
+const known = (ctx, name) => `(${ctx}.limits[Symbol.for("${KNOWN}")]?.(${name})??${ctx}.commands.has(${name}))`;
 const PATCHES = [
   {
     mark: `__nh(this.ctx,`,
@@ -34,6 +39,24 @@ const PATCHES = [
     mark: 'nimbus.runScript',
     re: /async function \w+\((\w+),(\w+),(\w+),(\w+),\w+\)\{(?=let (\w+);try\{\5=await \1\.fs\.readFile\(\2\)\}catch\{return \w+\(`bash: )/,
     to: (m, e, t, n, r) => `${m}{const __rs=${e}.limits[Symbol.for("nimbus.runScript")];if(__rs)return __rs(${e},${t},${n},${r})}`,
+  },
+  // `command -v`, `type` and `type -a` name /usr/bin/NAME for any registered command with no file
+  // in $PATH; the guest's hook answers instead, so only what is installed on its disk is named.
+  {
+    mark: '/*nk1*/',
+    re: /else if\((\w+)\.commands\.has\((\w+)\)\)\{let \w+=\(\1\.state\.env\.get\("PATH"\)[^]*?(\w+)\|\|\(\3=`\/usr\/bin\/\$\{\2\}`\),(\w+)\?\w+\+=`\$\{\2\} is \$\{\3\}\n`:\w+\+=`\$\{\3\}\n`\}else \4&&\((\w+)\+=`\$\{\2\}: not found\n`\),(\w+)=1\}/,
+    to: (m, e, a, f, r, i, o) =>
+      m.replace(`${f}||(${f}=`, `/*nk1*/if(!${f}&&!${known(e, a)}){${r}&&(${i}+=\`\${${a}}: not found\\n\`),${o}=1;continue}${f}||(${f}=`),
+  },
+  {
+    mark: '/*nk2*/',
+    re: /if\((\w+)\.commands\.has\((\w+)\)\)\{(?=for\(let (\w+) of \w+\)if\(\3==="\/usr\/bin")/,
+    to: (_m, e, t) => `if(/*nk2*/${known(e, t)}){`,
+  },
+  {
+    mark: '/*nk3*/',
+    re: /if\((\w+)\((\w+),(\w+)\)&&(\w+)\.commands\.has\(\3\)\)\{(?=\w+\.push\(\2\);continue\})/,
+    to: (_m, f, a, t, e) => `if(/*nk3*/${f}(${a},${t})&&${known(e, t)}){`,
   },
 ];
 

@@ -90,6 +90,7 @@ export interface ShellOptions {
 const ON_STATEMENT = Symbol.for('nimbus.onStatement');
 const ON_RESULT = Symbol.for('nimbus.onResult');
 const RUN_SCRIPT = Symbol.for('nimbus.runScript');
+const COMMAND_WITHOUT_FILE = Symbol.for('nimbus.commandWithoutFile');
 
 /** What the hooks see of just-bash's interpreter (its own names; not part of its typed API). */
 interface JbState {
@@ -381,10 +382,14 @@ export class ShellSession {
         maxOutputSize: GUEST_LIMITS.maxTerminalOutputBytes,
         maxExecutionTimeMs: NO_DEADLINE_MS,
         maxFileSystemBytes: GUEST_LIMITS.maxFileWriteBytes,
+        // python3 runs in a worker (it never blocks the lab); its runaway guard is the line's CPU budget.
+        maxPythonTimeoutMs: GUEST_LIMITS.maxCpuSecondsPerLine * 1000,
       },
       // Our commands use the engine's timers (the clock, batched event rows): just-bash's
       // defence in depth would block them. No JavaScript of the learner's runs in a guest.
       defenseInDepth: false,
+      // CPython-WASM in a worker, isolated by construction; the guest's python3 command decides who has it.
+      python: true,
       sleep: (ms) => opts.sleep(ms, this.currentSignal),
       ...(opts.processInfo ? { processInfo: opts.processInfo } : {}),
       customCommands: [...opts.commands.map(wrap), shellCommand('bash'), shellCommand('sh')],
@@ -395,6 +400,8 @@ export class ShellSession {
     this.readTerminal = opts.readTerminal;
     this.scriptOutput = opts.scriptOutput;
     limits[RUN_SCRIPT] = (ctx: JbContext, path: string, args: string[], stdin?: string) => this.runScriptFile(ctx, path, args, stdin);
+    // Every program a guest has is a file in $PATH (base tree, packages): `command -v` names no other.
+    limits[COMMAND_WITHOUT_FILE] = () => false;
     this.jbState().shoptOptions = { ...(this.jbState().shoptOptions as object), expand_aliases: true };
     this.defaultOptions = { ...(this.jbState().options as object) };
     this.lineOptions = { ...this.defaultOptions };

@@ -43,6 +43,7 @@ import { ABSENT, PACKAGED, absentCommand, packagedCommand } from './packaged/pac
 import { GUARDED_READERS, readerCommand } from './cat/cat';
 import { programRunnerCommand } from './program/program';
 import { viCommand } from './vi/vi';
+import { python3Command } from './python3/python3';
 import { nanoCommand } from './nano/nano';
 import { pagerCommand } from './less/less';
 import { opensslCommand } from './openssl/openssl';
@@ -94,6 +95,7 @@ const OWN_PACKAGED: Record<string, (env: CommandEnv, installed: () => boolean) =
   'redis-cli': redisCliCommand,
   mysql: (env, installed) => mysqlCommand('mysql', env, installed, () => providerOf(env.guest, 'mysql')?.version ?? ''),
   psql: psqlCommand,
+  python3: python3Command,
 };
 
 export function createCommands(env: CommandEnv): ShellCommand[] {
@@ -119,7 +121,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
 export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
   const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
-  if (image.packageManager === 'none') ours.push('git');
+  if (image.packageManager === 'none') ours.push('git', 'python3');
   // Job control (guest/jobs): just-bash finds a command through its file.
   ours.push('jobs', 'disown', 'nohup');
   const pm = image.packageManager === 'apt' ? ['apt-get', 'apt'] : image.packageManager === 'none' ? [] : ['yum', 'yum-config-manager', 'chkconfig', ...(image.packageManager === 'dnf' ? ['dnf'] : [])];

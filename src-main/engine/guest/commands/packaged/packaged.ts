@@ -9,7 +9,7 @@ import { providerOf } from '../../packages';
 import { httpRequest, reach } from '../../net-client';
 import { fail, ok } from '../util';
 
-export const PACKAGED = ['httpd', 'apachectl', 'apache2ctl', 'nginx', 'git', 'node', 'nodejs', 'npm', 'php', 'mysql', 'mysqldump', 'mysqladmin', 'psql', 'pg_dump', 'redis-cli', 'redis-server', 'ab', 'htpasswd', 'linkchecker', 'varnishd', 'telnet'] as const;
+export const PACKAGED = ['httpd', 'apachectl', 'apache2ctl', 'nginx', 'git', 'node', 'nodejs', 'npm', 'php', 'mysql', 'mysqldump', 'mysqladmin', 'psql', 'pg_dump', 'redis-cli', 'redis-server', 'ab', 'htpasswd', 'linkchecker', 'varnishd', 'telnet', 'python3'] as const;
 
 async function dbClient(env: CommandEnv, name: string, args: string[], port: number, signal?: AbortSignal): Promise<ReturnType<ShellCommand['run']>> {
   let host = 'localhost';
@@ -39,9 +39,14 @@ async function dbClient(env: CommandEnv, name: string, args: string[], port: num
   return fail(`${name}: connected to ${host}:${port}, but the lab's database protocols are not available in this terminal`);
 }
 
-async function linkchecker(env: CommandEnv, args: string[], signal?: AbortSignal): Promise<ReturnType<ShellCommand['run']>> {
+/** LinkChecker 9 copies its default settings to ~/.linkchecker/linkcheckerrc the first time it runs. */
+const LINKCHECKER_RC = '# LinkChecker configuration, copied from /etc/linkchecker/linkcheckerrc on the first run.\n[checking]\n#threads=10\n#timeout=60\n';
+
+async function linkchecker(env: CommandEnv, args: string[], ctx: Parameters<ShellCommand['run']>[1]): Promise<ReturnType<ShellCommand['run']>> {
+  const signal = ctx.signal;
   const url = args.find((a) => !a.startsWith('-'));
   if (!url) return fail('linkchecker: no files or URLs given', 2);
+  await ctx.exec(`test -e ~/.linkchecker/linkcheckerrc || { mkdir -p ~/.linkchecker && printf '${LINKCHECKER_RC}' > ~/.linkchecker/linkcheckerrc; }`);
   const start = env.guest.host.clock.now();
   const lines = [`INFO linkcheck.cmdline ${new Date(start).toISOString().slice(0, 19).replace('T', ' ')} Checking intern URLs only; use --check-extern to check extern URLs.`, 'LinkChecker 9.3              Copyright (C) 2000-2014 Bastian Kleineidam', '', `Start checking at ${new Date(start).toISOString().slice(0, 19).replace('T', ' ')}+000`];
   const first = await httpRequest(env.guest, url, { ...(signal ? { signal } : {}), headers: { 'user-agent': 'LinkChecker/9.3' } });
@@ -75,7 +80,7 @@ async function linkchecker(env: CommandEnv, args: string[], signal?: AbortSignal
  * Interpreters a guest does not have (the lab runs no guest code on the host): bash answers
  * "command not found", whatever just-bash's optional runtimes would do.
  */
-export const ABSENT = ['python', 'python3', 'python2', 'perl', 'ruby', 'js-exec', 'sqlite3', 'gcc', 'make', 'docker'] as const;
+export const ABSENT = ['python', 'python2', 'perl', 'ruby', 'js-exec', 'sqlite3', 'gcc', 'make', 'docker'] as const;
 
 export function absentCommand(name: string): ShellCommand {
   return { name, run: async () => ({ stdout: '', stderr: `-bash: ${name}: command not found\n`, exitCode: 127 }) };
@@ -106,7 +111,7 @@ export function packagedCommand(name: string, env: CommandEnv): ShellCommand {
         case 'mysql': case 'mysqldump': case 'mysqladmin': return dbClient(env, name, args, 3306, ctx.signal);
         case 'redis-cli': return dbClient(env, name, args, 6379, ctx.signal);
         case 'psql': case 'pg_dump': return dbClient(env, name, args, 5432, ctx.signal);
-        case 'linkchecker': return linkchecker(env, args, ctx.signal);
+        case 'linkchecker': return linkchecker(env, args, ctx);
         case 'httpd': case 'apachectl': case 'apache2ctl':
           if (args[0] === '-t' || args[0] === 'configtest') return { stdout: '', stderr: 'Syntax OK\n', exitCode: 0 };
           return fail(`${name}: use "sudo service ${name === 'apache2ctl' ? 'apache2' : 'httpd'} start" to run the web server in the lab`);

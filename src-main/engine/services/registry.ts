@@ -21,8 +21,9 @@ import { elbv2Provider } from './elasticloadbalancingv2';
 import { autoscalingProvider } from './autoscaling';
 import { rdsProvider } from './rds';
 import { elasticacheProvider } from './elasticache';
+import { lambdaProvider } from './lambda';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider, lambdaProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

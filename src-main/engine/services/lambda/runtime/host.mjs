@@ -1,0 +1,192 @@
+// The Lambda sandbox host, run by the engine's supervisor (one per lab). It keeps warm sandboxes,
+// one child process per concurrent execution environment, each started with Node's permission
+// model (reads only the runtime, the function's code and its own /tmp; writes only its /tmp; no
+// child processes, no workers, no native addons). An invocation arrives as a stream from the engine:
+// one JSON line per message. The sandbox's AWS SDK and HTTP requests travel back up the same stream,
+// so the function never opens a socket. A function past its timeout is killed with its sandbox.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { runEngine } from '../../../supervisor/child-harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const appModules = resolve(here, '..', '..', '..', '..', '..', 'node_modules');
+const pythonVendor = join(appModules, 'just-bash', 'vendor', 'cpython-emscripten');
+let root = '';
+let seq = 0;
+/** key → idle sandboxes of that function version, code and configuration. */
+const idle = new Map();
+const live = new Set();
+
+/** Unpacks a package once per CodeSha256 (written next to it by the engine) into a read-only code folder. */
+function codeDir(sha) {
+  const dir = join(root, 'code', sha);
+  if (existsSync(join(dir, '.ready'))) return dir;
+  const files = unzipSync(new Uint8Array(readFileSync(join(root, 'code', `${sha}.zip`))));
+  const tmp = `${dir}.${process.pid}.${++seq}`;
+  for (const [name, data] of Object.entries(files)) {
+    const target = resolve(tmp, name);
+    if (!target.startsWith(tmp + '/')) continue; // a zip entry may not climb out of the folder
+    if (name.endsWith('/')) mkdirSync(target, { recursive: true });
+    else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, data);
+    }
+  }
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, '.ready'), '');
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return dir;
+}
+
+function startSandbox(spec) {
+  const id = `sb${process.pid}-${++seq}`;
+  const task = codeDir(spec.codeSha);
+  const tmp = join(root, 'tmp', id);
+  mkdirSync(tmp, { recursive: true });
+  const python = spec.runtime.startsWith('python');
+  const boot = join(here, python ? 'python-bootstrap.mjs' : 'node-bootstrap.mjs');
+  const reads = [here, task, tmp, ...(python ? [pythonVendor] : [appModules])];
+  const args = [
+    '--experimental-permission',
+    ...reads.map((p) => `--allow-fs-read=${p}/*`),
+    `--allow-fs-write=${tmp}/*`,
+    `--max-old-space-size=${Math.max(64, spec.memoryMb)}`,
+    '--no-warnings',
+    ...(python ? ['--stack-size=4000'] : []),
+    boot,
+  ];
+  const env = {
+    ...spec.env,
+    LAMBDA_TASK_ROOT: task,
+    TMPDIR: tmp,
+    NODE_PATH: appModules,
+    _NIMBUS_PYTHON_VENDOR: pythonVendor,
+    LANG: 'en_US.UTF-8',
+    TZ: ':UTC',
+  };
+  const child = spawn(process.execPath, args, { cwd: task, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+  const sb = { id, key: spec.key, child, tmp, streamName: spec.streamName, current: undefined, stderr: '', dead: false };
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (c) => {
+    sb.stderr = (sb.stderr + c).slice(-4000);
+  });
+  child.once('exit', (code, signal) => {
+    sb.dead = true;
+    live.delete(sb);
+    const list = idle.get(sb.key);
+    if (list) idle.set(sb.key, list.filter((s) => s !== sb));
+    rmSync(tmp, { recursive: true, force: true });
+    sb.current?.exited(signal ? `signal: ${signal === 'SIGKILL' ? 'killed' : signal.toLowerCase()}` : `exit status ${code}`);
+  });
+  child.on('message', (m) => {
+    if (m.type === 'ready') sb.onReady?.(m);
+    else sb.current?.message(m);
+  });
+  live.add(sb);
+  return sb;
+}
+
+function take(spec) {
+  const list = idle.get(spec.key) ?? [];
+  const sb = list.pop();
+  idle.set(spec.key, list);
+  return sb && !sb.dead ? sb : undefined;
+}
+
+function release(sb) {
+  if (sb.dead) return;
+  sb.current = undefined;
+  const list = idle.get(sb.key) ?? [];
+  list.push(sb);
+  idle.set(sb.key, list);
+}
+
+function invoke(spec, socket) {
+  const write = (m) => {
+    if (!socket.destroyed) socket.write(`${JSON.stringify(m)}\n`);
+  };
+  const t0 = performance.now();
+  let sb = take(spec);
+  const cold = !sb;
+  let initMs = 0;
+  let finished = false;
+  const finish = (result) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: performance.now() - t0 - initMs, ...result });
+    if (result.keep) release(sb);
+  };
+  if (!sb) sb = startSandbox(spec);
+  sb.current = {
+    message(m) {
+      if (m.type === 'log' || m.type === 'http') write({ ...m, t: performance.now() - t0 });
+      else if (m.type === 'done') finish({ payload: m.payload, error: m.error, maxMemoryMb: Math.ceil((m.rss ?? 0) / 1048576), keep: true });
+    },
+    exited(why) {
+      finish({ error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${spec.requestId} Error: Runtime exited with error: ${why}` }, exitError: why, stderr: sb.stderr });
+    },
+  };
+  // The timeout counts the init phase too (AWS bills and limits the first run with it).
+  const timer = setTimeout(() => {
+    if (finished) return;
+    finished = true;
+    sb.current = undefined;
+    sb.child.kill('SIGKILL');
+    write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: spec.timeoutMs, timedOut: true });
+  }, spec.timeoutMs + (cold ? 10_000 : 0));
+  const go = () => sb.child.send({ type: 'invoke', event: spec.event, context: { ...spec.context, deadlineMs: Date.now() + spec.timeoutMs } });
+  if (!cold) go();
+  else {
+    sb.onReady = (m) => {
+      initMs = performance.now() - t0;
+      if (m.error) finish({ error: m.error, initError: true });
+      else go();
+    };
+    sb.child.send({ type: 'init', handler: spec.handler, runtime: spec.runtime, logStreamName: sb.streamName });
+  }
+  return (m) => {
+    if (m.type === 'http-reply' && !sb.dead) sb.child.send(m);
+  };
+}
+
+runEngine({
+  async open(dataDir) {
+    root = dataDir;
+    mkdirSync(join(root, 'code'), { recursive: true });
+    rmSync(join(root, 'tmp'), { recursive: true, force: true });
+  },
+  connection(socket) {
+    socket.setEncoding('utf8');
+    let buf = '';
+    let forward;
+    socket.on('data', (chunk) => {
+      buf += chunk;
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        const m = JSON.parse(line);
+        if (m.type === 'invoke') forward = invoke(m, socket);
+        else forward?.(m);
+      }
+    });
+  },
+  rpc: {
+    /** Stops every sandbox of a function (deleted or changed). */
+    forget({ prefix }) {
+      for (const sb of live) if (sb.key.startsWith(prefix) && !sb.current) sb.child.kill('SIGKILL');
+      return true;
+    },
+    stats() {
+      return { sandboxes: live.size, pids: [...live].map((s) => s.child.pid) };
+    },
+  },
+  async close() {
+    for (const sb of live) sb.child.kill('SIGKILL');
+  },
+});

@@ -4,7 +4,8 @@ import { invalidDBInstanceState, invalidParameterCombination } from './errors';
 import { instanceOutput } from './output';
 import { runtimeOf } from './runtime';
 import { takeSnapshot } from './snapshot-job';
-import { getInstance, setStatus } from './state/instances';
+import { effectiveStatus, getInstance, setStatus, settle, type InstanceRow } from './state/instances';
+import { promote } from './PromoteReadReplica';
 import type { RdsInput, RdsOutput } from './types';
 
 /**
@@ -20,6 +21,10 @@ export function DeleteDBInstance(ctx: Ctx, input: RdsInput<'DeleteDBInstance'>):
   if (skip && input.FinalDBSnapshotIdentifier) throw invalidParameterCombination('Cannot specify FinalDBSnapshotIdentifier when SkipFinalSnapshot is true.');
   if (!skip && input.FinalDBSnapshotIdentifier) takeSnapshot(ctx, row, input.FinalDBSnapshotIdentifier, 'manual');
   row = setStatus(ctx, row, 'deleting', { status: 'deleted', afterMs: DURATION.delete });
+  // Its read replicas become stand-alone instances, as on AWS.
+  for (const r of ctx.store.stmt("SELECT * FROM rds_instances WHERE account_id = ? AND region = ? AND json_extract(extra, '$.replicaOfResourceId') = ?").all(ctx.accountId, ctx.region, row.resource_id) as InstanceRow[]) {
+    if (effectiveStatus(r, ctx.clock.now()) === 'available') promote(ctx, settle(ctx, r), 1);
+  }
   const rt = runtimeOf(ctx.store);
   arm(rt, row);
   // No new connections from now on; the folder goes when the deletion completes (after any final snapshot).

@@ -13,6 +13,8 @@ export const rdsIamTable: ServiceTable = {
     CreateDBSnapshot: [db, snapshot],
     DeleteDBInstance: [db],
     RestoreDBInstanceFromDBSnapshot: [db, snapshot],
+    RestoreDBInstanceToPointInTime: ['arn:${Partition}:rds:${Region}:${Account}:db:${TargetDBInstanceIdentifier}'],
+    CreateDBInstanceReadReplica: [db],
     DescribeDBSnapshots: [],
   },
   members: {

@@ -13,6 +13,10 @@ import { rdsMigrations } from './migrations';
 import { createRuntime, defineEngine } from './runtime';
 import type { InstanceRow } from './state/instances';
 import { CreateDBInstance } from './CreateDBInstance';
+import { CreateDBInstanceReadReplica } from './CreateDBInstanceReadReplica';
+import { DescribeEvents } from './DescribeEvents';
+import { PromoteReadReplica } from './PromoteReadReplica';
+import { RestoreDBInstanceToPointInTime } from './RestoreDBInstanceToPointInTime';
 import { CreateDBSnapshot } from './CreateDBSnapshot';
 import { CreateDBSubnetGroup } from './CreateDBSubnetGroup';
 import { DeleteDBInstance } from './DeleteDBInstance';
@@ -32,6 +36,10 @@ export const rdsProvider = defineService({
   migrations: rdsMigrations,
   handlers: {
     CreateDBInstance,
+    CreateDBInstanceReadReplica,
+    DescribeEvents,
+    PromoteReadReplica,
+    RestoreDBInstanceToPointInTime,
     CreateDBSnapshot,
     CreateDBSubnetGroup,
     DeleteDBInstance,

@@ -8,12 +8,15 @@ import { arm, DURATION } from './lifecycle';
 import { ec2Caller, ec2Code, type Ec2Answer } from './ec2';
 import {
   dbInstanceAlreadyExists,
+  dbSubnetGroupDoesNotCoverEnoughAZs,
   invalidParameterCombination,
   invalidParameterValue,
   invalidVPCNetworkState,
 } from './errors';
 import { newResourceId, validIdentifier } from './naming';
-import { defineEngine, prewarm, restoreJob, runtimeOf } from './runtime';
+import { defineEngine, prewarm, replicaJob, restoreJob, runtimeOf, type ReplayRange } from './runtime';
+import { automatedId, takeSnapshot } from './snapshot-job';
+import { recordEvent } from './state/events';
 import { findInstance, insertInstance, type InstanceRow } from './state/instances';
 import { getSubnetGroup, subnetsOf, type SubnetRef } from './state/subnet-groups';
 
@@ -41,6 +44,10 @@ export interface LaunchSettings {
   extra: Record<string, unknown>;
   /** Restore: the snapshot whose folder becomes this instance's. */
   fromSnapshotResourceId?: string;
+  /** Point in time: the source's writes to apply on top of that snapshot. */
+  replay?: ReplayRange;
+  /** Read replica: the primary whose folder it copies and whose write log it follows. */
+  replicaOf?: InstanceRow;
 }
 
 export const checkIdentifier = (id: string): void => {
@@ -76,6 +83,9 @@ export async function launchInstance(ctx: Ctx, s: LaunchSettings): Promise<Insta
     throw invalidVPCNetworkState('The DB subnet group has no subnets.');
   }
   if (s.multiAz && s.availabilityZone) throw invalidParameterCombination('Requesting a specific availability zone is not valid for Multi-AZ instances.');
+  // Multi-AZ: the standby lives in another zone of the same subnets; a failover moves the endpoint there.
+  const standby = s.multiAz ? subnets.find((x) => x.az !== subnet.az) : undefined;
+  if (s.multiAz && !standby) throw dbSubnetGroupDoesNotCoverEnoughAZs();
   let eni: Ec2Answer;
   try {
     eni = (
@@ -124,16 +134,20 @@ export async function launchInstance(ctx: Ctx, s: LaunchSettings): Promise<Insta
     next_status: 'available',
     created_at: now,
     tags: JSON.stringify(s.tags),
-    extra: JSON.stringify(s.extra),
+    extra: JSON.stringify({ ...s.extra, ...(standby ? { standby: { subnetId: standby.id, az: standby.az } } : {}) }),
   };
+  const rt = runtimeOf(ctx.store);
   ctx.commit(() => {
     if (findInstance(ctx, s.id)) throw dbInstanceAlreadyExists();
     insertInstance(ctx, row);
+    if (s.replicaOf) void replicaJob(rt, s.replicaOf, row);
+    else if (s.fromSnapshotResourceId) void restoreJob(rt, row, s.fromSnapshotResourceId, s.replay);
+    recordEvent(ctx, ctx, { sourceId: row.id, sourceType: 'db-instance', message: 'Creating DB instance', categories: ['creation'], eventId: 'RDS-EVENT-0005' });
+    // The first automated backup is the folder as the engine first opens it: the base every point in time replays onto.
+    if (row.backup_retention > 0) takeSnapshot(ctx, row, automatedId(row, now), 'automated');
   });
-  const rt = runtimeOf(ctx.store);
   arm(rt, row);
   defineEngine(rt, row);
-  if (s.fromSnapshotResourceId) void restoreJob(rt, row, s.fromSnapshotResourceId);
   prewarm(rt, row);
   return row;
 }

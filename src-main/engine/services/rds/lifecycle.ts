@@ -5,8 +5,33 @@
  * change; `resume` re-arms them after a restart.
  */
 import { servicePrincipal } from '../../core/account';
-import { prewarm, removeEngine, type RdsRuntime } from './runtime';
+import { rmSync } from 'node:fs';
+import { enqueue, prewarm, removeEngine, snapshotDir, type RdsRuntime } from './runtime';
+import { recordEvent, type SourceType } from './state/events';
 import type { InstanceRow } from './state/instances';
+
+/** What AWS says when a status change completes (RDS event id, category, message). */
+function completion(from: string, to: string, extra: { failover?: boolean; restoredFrom?: string; pointInTime?: { source: string; at: number }; promoted?: boolean }): [string, string, string][] {
+  if (to === 'deleted') return [['RDS-EVENT-0003', 'deletion', 'DB instance deleted']];
+  if (to === 'stopped') return [['RDS-EVENT-0087', 'notification', 'DB instance stopped']];
+  if (to !== 'available') return [];
+  if (from === 'creating') {
+    const out: [string, string, string][] = [['RDS-EVENT-0005', 'creation', 'DB instance created']];
+    if (extra.pointInTime) out.push(['RDS-EVENT-0019', 'restoration', `Restored from DB instance ${extra.pointInTime.source} to ${new Date(extra.pointInTime.at).toISOString()}`]);
+    else if (extra.restoredFrom) out.push(['RDS-EVENT-0043', 'restoration', `Restored from snapshot ${extra.restoredFrom}`]);
+    return out;
+  }
+  if (from === 'starting') return [['RDS-EVENT-0088', 'notification', 'DB instance started']];
+  if (from === 'rebooting' && extra.failover)
+    return [
+      ['RDS-EVENT-0015', 'failover', 'Multi-AZ instance failover completed'],
+      ['RDS-EVENT-0006', 'availability', 'DB instance restarted'],
+    ];
+  if (from === 'rebooting') return [['RDS-EVENT-0006', 'availability', 'DB instance restarted']];
+  if (from === 'modifying' && extra.promoted) return [['RDS-EVENT-0046', 'read replica', 'Promoted Read Replica to a stand-alone database instance']];
+  if (from === 'modifying') return [['RDS-EVENT-0014', 'configuration change', 'Finished applying modification to DB instance']];
+  return [];
+}
 
 export const DURATION = {
   create: 4 * 60_000,
@@ -32,9 +57,25 @@ function due(rt: RdsRuntime, k: string): void {
   if (row.status_until > rt.clock.now()) return arm(rt, row);
   const from = row.status;
   const to = row.next_status;
+  const extra = JSON.parse(row.extra) as Parameters<typeof completion>[2];
   rt.store.tx(() => {
-    if (to === 'deleted') rt.store.stmt('DELETE FROM rds_instances WHERE resource_id = ?').run(row.resource_id);
+    if (to === 'deleted') {
+      rt.store.stmt('DELETE FROM rds_instances WHERE resource_id = ?').run(row.resource_id);
+      // Automated backups go with their instance (AWS's DeleteAutomatedBackups default); manual snapshots stay.
+      const auto = rt.store.stmt("SELECT resource_id FROM rds_snapshots WHERE instance_resource_id = ? AND snapshot_type = 'automated'").all(row.resource_id) as { resource_id: string }[];
+      rt.store.stmt("DELETE FROM rds_snapshots WHERE instance_resource_id = ? AND snapshot_type = 'automated'").run(row.resource_id);
+      for (const a of auto) void enqueue(rt, row.resource_id, async () => rmSync(snapshotDir(rt, a.resource_id), { recursive: true, force: true }));
+    }
     else rt.store.stmt('UPDATE rds_instances SET status = ?, status_until = NULL, next_status = NULL WHERE resource_id = ?').run(to, row.resource_id);
+    const scope = { accountId: row.account_id, region: row.region };
+    for (const [eventId, category, message] of completion(from, to, extra))
+      recordEvent(rt, scope, { sourceId: row.id, sourceType: 'db-instance' as SourceType, message, categories: [category], eventId });
+    if (extra.failover || extra.promoted) {
+      const e = JSON.parse(row.extra) as Record<string, unknown>;
+      delete e.failover;
+      delete e.promoted;
+      rt.store.stmt('UPDATE rds_instances SET extra = ? WHERE resource_id = ?').run(JSON.stringify(e), row.resource_id);
+    }
   });
   if (to === 'deleted') {
     void removeEngine(rt, row.resource_id);

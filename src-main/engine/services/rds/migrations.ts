@@ -73,4 +73,33 @@ export const rdsMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'rds',
+    version: 2,
+    name: 'events, parameter groups',
+    up: `
+      CREATE TABLE rds_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        source_type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        event_id TEXT NOT NULL
+      );
+      CREATE INDEX rds_events_by_time ON rds_events (account_id, region, at);
+      CREATE TABLE rds_parameter_groups (
+        account_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        family TEXT NOT NULL,
+        description TEXT NOT NULL,
+        params TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        PRIMARY KEY (account_id, region, name)
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@
 import type { Duplex } from 'node:stream';
 import type { ServiceEndpoint, ServiceNetwork } from '../../core/data-planes';
 import type { Store } from '../../store/store';
+import { clockSynced, syncClock } from './clock-sync';
 import { endpointLabel, parseEndpoint } from './naming';
 import { defineEngine, isServing, liveRuntimes, runtimeOf, type RdsRuntime } from './runtime';
 import { effectiveStatus, type InstanceRow } from './state/instances';
@@ -21,7 +22,9 @@ async function open(rt: RdsRuntime, row: InstanceRow, sourceIp: string, sourcePo
   defineEngine(rt, fresh);
   // Behind a restore or a snapshot in progress: the folder must be in place first.
   await rt.jobs.get(fresh.resource_id);
-  return rt.supervisor.connect(fresh.resource_id, { sourceIp, ...(sourcePort !== undefined ? { sourcePort } : {}), destIp: fresh.private_ip ?? undefined, destPort: fresh.port });
+  await syncClock(rt, fresh.resource_id, true);
+  const socket = await rt.supervisor.connect(fresh.resource_id, { sourceIp, ...(sourcePort !== undefined ? { sourcePort } : {}), destIp: fresh.private_ip ?? undefined, destPort: fresh.port });
+  return clockSynced(rt, fresh.resource_id, socket);
 }
 
 function endpointOf(rt: RdsRuntime, row: InstanceRow): ServiceEndpoint {

@@ -25,12 +25,26 @@ export interface InstanceExtra {
   restoredFrom?: string;
   pending?: Record<string, unknown>;
   readReplicaSource?: string;
+  replicaOfResourceId?: string;
+  /** Multi-AZ: the standby's subnet and zone (a failover swaps them with the primary's). */
+  standby?: { subnetId: string; az: string };
+  pointInTime?: { source: string; at: number };
+  failover?: boolean;
+  promoted?: boolean;
+  engineParameters?: Record<string, string>;
   autoMinorVersionUpgrade?: boolean;
   copyTagsToSnapshot?: boolean;
   parameterGroup?: string;
 }
 
 export const extraOf = (row: InstanceRow): InstanceExtra => JSON.parse(row.extra) as InstanceExtra;
+
+function replicasOf(ctx: Ctx, row: InstanceRow): string[] {
+  const now = ctx.clock.now();
+  return (ctx.store.stmt("SELECT * FROM rds_instances WHERE account_id = ? AND region = ? AND json_extract(extra, '$.replicaOfResourceId') = ? ORDER BY id").all(row.account_id, row.region, row.resource_id) as InstanceRow[])
+    .filter((r) => effectiveStatus(r, now) !== 'deleted')
+    .map((r) => r.id);
+}
 
 export function instanceOutput(ctx: Ctx, row: InstanceRow): DBInstance {
   const status = effectiveStatus(row, ctx.clock.now());
@@ -63,7 +77,8 @@ export function instanceOutput(ctx: Ctx, row: InstanceRow): DBInstance {
     MultiAZ: row.multi_az === 1,
     EngineVersion: row.engine_version,
     AutoMinorVersionUpgrade: extra.autoMinorVersionUpgrade ?? true,
-    ReadReplicaDBInstanceIdentifiers: [],
+    ReadReplicaDBInstanceIdentifiers: replicasOf(ctx, row),
+    ...(row.multi_az && extra.standby ? { SecondaryAvailabilityZone: extra.standby.az } : {}),
     ReadReplicaDBClusterIdentifiers: [],
     LicenseModel: row.engine === 'postgres' ? 'postgresql-license' : 'general-public-license',
     OptionGroupMemberships: [{ OptionGroupName: `default:${family}-${String(major).replace('.', '-')}`, Status: 'in-sync' }],
@@ -85,7 +100,9 @@ export function instanceOutput(ctx: Ctx, row: InstanceRow): DBInstance {
     CustomerOwnedIpEnabled: false,
     BackupTarget: 'region',
     NetworkType: 'IPV4',
-    ...(extra.readReplicaSource ? { ReadReplicaSourceDBInstanceIdentifier: extra.readReplicaSource } : {}),
+    ...(extra.readReplicaSource
+      ? { ReadReplicaSourceDBInstanceIdentifier: extra.readReplicaSource, StatusInfos: [{ StatusType: 'read replication', Normal: true, Status: status === 'available' ? 'replicating' : status === 'creating' ? 'initializing' : 'stopped' }] }
+      : {}),
   };
 }
 

@@ -4,7 +4,8 @@
  * change's side effects (an engine stops when its instance reaches `stopped`). Keyed by the lab's
  * store, since handlers get the store and the provider's `start` builds this once per engine.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../clock/clock';
@@ -78,10 +79,18 @@ export function runtimeOf(store: Store): RdsRuntime {
 const SERVING = new Set(['available', 'backing-up', 'modifying', 'resetting-master-credentials', 'configuring-enhanced-monitoring', 'storage-optimization', 'upgrading']);
 export const isServing = (row: InstanceRow, now: number): boolean => SERVING.has(effectiveStatus(row, now));
 
+/** The simulated clock as the engines compute it (sim time at a real instant, and the warp). */
+export const anchors = (rt: RdsRuntime) => ({ anchorSim: rt.clock.now(), anchorReal: Date.now(), warp: rt.clock.warp });
+
+/** An engine's write log (point-in-time restore and replicas read it). */
+export const LOG_FILE = 'nimbus-pitr.log';
+export const logPath = (rt: RdsRuntime, resourceId: string): string => join(engineDir(rt, resourceId), LOG_FILE);
+
 /** Tells the supervisor how to run this instance's engine (its credentials may have changed). */
 export function defineEngine(rt: RdsRuntime, row: InstanceRow): void {
   const f = engineFamily(row.engine);
   if (!f) return;
+  const extra = JSON.parse(row.extra) as { replicaOfResourceId?: string; engineParameters?: Record<string, string> };
   rt.supervisor.define({
     id: row.resource_id,
     program: f.program,
@@ -93,6 +102,11 @@ export function defineEngine(rt: RdsRuntime, row: InstanceRow): void {
       masterPassword: row.master_password,
       dbName: row.db_name,
       templateDir: join(rt.templatesDir, `${f.family}-${process.versions.modules}`),
+      engine: row.engine,
+      clock: anchors(rt),
+      // A read replica follows its primary's write log and refuses writes of its own.
+      ...(extra.replicaOfResourceId ? { readOnly: true, replicaOf: logPath(rt, extra.replicaOfResourceId) } : {}),
+      ...(extra.engineParameters?.max_connections ? { maxConnections: Number(extra.engineParameters.max_connections) } : {}),
     },
   });
 }
@@ -134,14 +148,58 @@ export function snapshotJob(rt: RdsRuntime, instanceResourceId: string, snapshot
   });
 }
 
+/** Writes after a backup, up to a point in time: what a point-in-time restore replays on the backup's copy. */
+export interface ReplayRange {
+  /** The source instance's write log. */
+  log: string;
+  /** Bytes of that log the backup already contains. */
+  offset: number;
+  /** Simulated time of the last write to keep. */
+  until: number;
+}
+
+/** Bytes of the write log inside a snapshot's folder (where the source's log stood when it was copied). */
+export function snapshotLogOffset(rt: RdsRuntime, snapshotResourceId: string): number {
+  try {
+    return statSync(join(snapshotDir(rt, snapshotResourceId), LOG_FILE)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The writes of `range`, one JSON line each, as the engine's replay file wants them. */
+async function writesIn(range: ReplayRange): Promise<string> {
+  let text: string;
+  try {
+    text = (await readFile(range.log)).subarray(range.offset).toString('utf8');
+  } catch {
+    return '';
+  }
+  const end = text.lastIndexOf('\n');
+  const out: string[] = [];
+  for (const line of text.slice(0, end + 1).split('\n')) {
+    if (!line) continue;
+    const t = (JSON.parse(line) as { t: number }).t;
+    if (t > range.until) break;
+    out.push(line);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
 /** A restored instance's folder is a copy of its snapshot's, made before its engine first starts. */
-export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId: string): Promise<void> {
+export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId: string, replay?: ReplayRange): Promise<void> {
   return enqueue(rt, row.resource_id, async () => {
     const marker = join(engineDir(rt, row.resource_id), '.nimbus-restored');
     if (existsSync(marker)) return;
     await copyDir(snapshotDir(rt, snapshotResourceId), engineDir(rt, row.resource_id));
+    const dir = engineDir(rt, row.resource_id);
     // The engine resets the master password from its config when it opens.
-    rmSync(join(engineDir(rt, row.resource_id), 'nimbus-master.json'), { force: true });
+    rmSync(join(dir, 'nimbus-master.json'), { force: true });
+    // This instance's own history starts now; a replica's position in its primary's log does not come along.
+    rmSync(join(dir, LOG_FILE), { force: true });
+    rmSync(join(dir, 'nimbus-replica.json'), { force: true });
+    // Point in time: the source's writes after the backup, applied by the engine before it serves (after any replay the backup still holds).
+    if (replay) appendFileSync(join(dir, 'nimbus-replay.log'), await writesIn(replay), { mode: 0o600 });
     mkdirSync(engineDir(rt, row.resource_id), { recursive: true });
     writeFileSync(marker, snapshotResourceId);
   });
@@ -151,3 +209,36 @@ export function removeEngine(rt: RdsRuntime, resourceId: string): Promise<void> 
   return enqueue(rt, resourceId, () => rt.supervisor.remove(resourceId, { deleteData: true }).then(() => rmSync(engineDir(rt, resourceId), { recursive: true, force: true })));
 }
 
+
+/**
+ * A read replica's folder is a consistent copy of its primary's (taken with the primary stopped for
+ * the moment of the copy), and its position in the primary's write log is where that log stood.
+ */
+export function replicaJob(rt: RdsRuntime, primary: InstanceRow, replica: InstanceRow): Promise<void> {
+  const staging = `${engineDir(rt, replica.resource_id)}.replica-copy`;
+  const copied = enqueue(rt, primary.resource_id, async () => {
+    await new Promise((r) => setImmediate(r)); // after the handler's commit
+    if (rt.supervisor.has(primary.resource_id)) await rt.supervisor.stop(primary.resource_id);
+    const from = engineDir(rt, primary.resource_id);
+    if (!existsSync(from)) mkdirSync(from, { recursive: true, mode: 0o700 });
+    rmSync(staging, { recursive: true, force: true });
+    await copyDir(from, staging);
+    if (isServing(primary, rt.clock.now())) prewarm(rt, primary);
+  });
+  return enqueue(rt, replica.resource_id, async () => {
+    await copied;
+    if (!existsSync(staging)) throw new Error(`could not copy ${primary.id} for its replica ${replica.id}`);
+    let pos = 0;
+    try {
+      pos = statSync(join(staging, LOG_FILE)).size;
+    } catch {
+      pos = 0;
+    }
+    // A replay the primary has not applied yet stays: the replica applies it too (replays are not in the log).
+    for (const name of [LOG_FILE, 'nimbus-master.json']) rmSync(join(staging, name), { recursive: true, force: true });
+    writeFileSync(join(staging, 'nimbus-replica.json'), JSON.stringify({ pos }));
+    const dir = engineDir(rt, replica.resource_id);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  });
+}

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lite4MariaDB } from 'lite4mariadb';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
+import { closeLog, counters, folderBytes, follow, logWrite, mysqlKeywords, mysqlRefused, mysqlWrites, openLog, replayPending, setClock } from './binlog.mjs';
 import {
   PacketConn, Reader, STATUS, authSwitch, checkNative, columnDef, eof, err, handshake, nativeHash, newScramble, ok, parseHandshakeResponse, textRow,
 } from './mysql-wire.mjs';
@@ -17,6 +18,8 @@ let dataDir;
 let version = '';
 let users = {};
 let engineDb = null;
+let settings = {};
+let follower = null;
 
 function call(fn, sql) {
   const ptr = db.mod.ccall(fn, 'number', ['string'], [sql]);
@@ -60,9 +63,41 @@ function useDb(name) {
   }
 }
 
+/** A write from the log (a restore's replay, or a replica following its primary) on the shared session. */
+const APPLY = 0;
+async function applyEntry(e) {
+  await acquire(APPLY);
+  let inTxn = false;
+  try {
+    if (e.db) {
+      try {
+        useDb(e.db);
+      } catch {
+        // the database was dropped later in the same history: the statement fails as it did
+      }
+    }
+    runMulti(e.sql);
+    const after = q('SELECT DATABASE() d, @@in_transaction t').rows[0];
+    engineDb = after.d;
+    inTxn = after.t === '1';
+  } finally {
+    settle(APPLY, inTxn);
+  }
+}
+
 let nextId = 1;
 function connection(socket, source) {
   const id = nextId++;
+  if (settings.maxConnections && counters.connections >= settings.maxConnections) {
+    // The server's greeting is replaced by the error, as MySQL does past max_connections.
+    const body = err(1040, '08004', 'Too many connections');
+    const head = Buffer.alloc(4);
+    head.writeUIntLE(body.length, 0, 3);
+    socket.end(Buffer.concat([head, body]));
+    return;
+  }
+  counters.connections++;
+  socket.once('close', () => counters.connections--);
   const scramble = newScramble();
   let phase = 'auth';
   let hello;
@@ -95,10 +130,20 @@ function connection(socket, source) {
   }
 
   async function query(sql) {
+    const words = mysqlKeywords(sql);
+    if (settings.readOnly && mysqlRefused(words)) {
+      const server = settings.engine === 'mariadb' ? 'MariaDB' : 'MySQL';
+      return pc.send(err(1290, 'HY000', `The ${server} server is running with the --read-only option so it cannot execute this statement`));
+    }
     await acquire(id);
     let inTxn = false;
     try {
       useDb(current);
+      // Writes go to the log with their simulated time (point-in-time restore, replicas).
+      if (mysqlWrites(words)) {
+        counters.writes++;
+        logWrite({ db: current, sql });
+      } else counters.reads++;
       const res = runMulti(sql);
       const after = q('SELECT DATABASE() d, @@in_transaction t, LAST_INSERT_ID() i').rows[0];
       engineDb = after.d;
@@ -181,6 +226,8 @@ function connection(socket, source) {
 runEngine({
   async open(dir, config) {
     dataDir = dir;
+    settings = config;
+    setClock(config.clock);
     const data = join(dir, 'mariadb');
     const ready = join(dir, 'nimbus-initialised');
     // A first start killed half-way leaves a datadir MariaDB cannot open: start that one again.
@@ -199,6 +246,17 @@ runEngine({
     if (config.masterUsername && users[config.masterUsername]?.hash !== nativeHash(config.masterPassword ?? '')) {
       setUser(config.masterUsername, config.masterPassword);
     }
+    await replayPending(dir, applyEntry);
+    // A point in time inside a transaction: the transaction was not committed then.
+    if (owner === APPLY) {
+      run('ROLLBACK');
+      settle(APPLY, false);
+    }
+    openLog(dir);
+    if (config.replicaOf) {
+      follower = follow(dir, config.replicaOf, applyEntry);
+      await follower.start();
+    }
   },
   connection,
   rpc: {
@@ -207,8 +265,18 @@ runEngine({
       return true;
     },
     query: ({ sql }) => q(sql).rows,
+    clock: (anchors) => {
+      setClock(anchors);
+      return true;
+    },
+    stats: () => {
+      const cpu = process.cpuUsage();
+      return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(dataDir), replicaLagMs: follower?.state.lagMs ?? null };
+    },
   },
   async close() {
+    follower?.stop();
+    closeLog();
     await db?.close();
   },
 });

@@ -7,9 +7,15 @@ import { basename, dirname, join } from 'node:path';
 import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
+import { closeLog, counters, folderBytes, follow, logWrite, openLog, replayPending, setClock } from './binlog.mjs';
 
 let db;
 let pgdata;
+let dataDir;
+let settings = {};
+let follower = null;
+/** On a read replica, whether the shared session refuses writes right now (off only while the primary's log is applied). */
+let readOnlyOn = false;
 
 function alive(pid) {
   try {
@@ -111,9 +117,46 @@ async function release(connId) {
   for (const w of waiters.splice(0)) w();
 }
 
+const READ = /^\s*(select|show|explain|values|table)\b/i;
+/** One protocol message from a client, on the shared session: logged on a primary, under read-only on a replica. */
+async function clientMessage(packet, out) {
+  if (settings.readOnly && !readOnlyOn) {
+    await db.exec('SET default_transaction_read_only = on');
+    readOnlyOn = true;
+  }
+  const type = String.fromCharCode(packet[0]);
+  const text = type === 'Q' ? packet.subarray(5).toString('utf8') : type === 'P' ? packet.subarray(5).toString('utf8').split('\0')[1] ?? '' : '';
+  if (type === 'Q' || type === 'P') {
+    if (READ.test(text)) counters.reads++;
+    else counters.writes++;
+  }
+  // The whole message stream is the history: replaying it on a copy of the data gives the same database.
+  if (!settings.readOnly) logWrite({ b: Buffer.from(packet).toString('base64') });
+  await db.execProtocolRawStream(new Uint8Array(packet), { onRawData: out });
+}
+
+/** A message from the log (a restore's replay, or a replica following its primary) on the shared session. */
+const APPLY = 0;
+async function applyEntry(e) {
+  await exclusive(APPLY, async () => {
+    if (readOnlyOn) {
+      await db.exec('SET default_transaction_read_only = off');
+      readOnlyOn = false;
+    }
+    await db.execProtocolRawStream(new Uint8Array(Buffer.from(e.b, 'base64')), { onRawData: () => undefined });
+  });
+}
+
 let nextConn = 1;
 function connection(socket) {
   const id = nextConn++;
+  if (settings.maxConnections && counters.connections >= settings.maxConnections) {
+    // Said after the startup message, as PostgreSQL does past max_connections.
+    socket.once('data', () => socket.end(errorResponse('FATAL', '53300', 'sorry, too many clients already')));
+    return;
+  }
+  counters.connections++;
+  socket.once('close', () => counters.connections--);
   let buf = Buffer.alloc(0);
   let phase = 'startup';
   let startup;
@@ -147,11 +190,11 @@ function connection(socket) {
       const ok = row && row.rolcanlogin && (await checkScram(row.rolpassword, password));
       if (!ok) return fail('28P01', `password authentication failed for user "${user}"`);
       phase = 'ready';
-      await exclusive(id, () => db.execProtocolRawStream(new Uint8Array(startup), { onRawData: (d) => socket.write(Buffer.from(d)) }));
+      await exclusive(id, () => clientMessage(startup, (d) => socket.write(Buffer.from(d))));
       return;
     }
     if (type === 'X') return void socket.end();
-    await exclusive(id, () => db.execProtocolRawStream(new Uint8Array(packet), { onRawData: (d) => socket.write(Buffer.from(d)) }));
+    await exclusive(id, () => clientMessage(packet, (d) => socket.write(Buffer.from(d))));
   }
 
   socket.setNoDelay(true);
@@ -188,7 +231,10 @@ function connection(socket) {
 }
 
 runEngine({
-  async open(dataDir, config) {
+  async open(dir, config) {
+    dataDir = dir;
+    settings = config;
+    setClock(config.clock);
     const fresh = await prepareCluster(dataDir, config.templateDir);
     db = await PGlite.create({ dataDir: pgdata });
     const marker = join(dataDir, 'nimbus-master.json');
@@ -196,6 +242,14 @@ runEngine({
     if (config.masterUsername && (fresh || !existsSync(marker) || readFileSync(marker, 'utf8') !== want)) {
       await setMaster(config.masterUsername, config.masterPassword ?? '');
       writeFileSync(marker, want, { mode: 0o600 });
+    }
+    await replayPending(dataDir, applyEntry);
+    // A point in time inside a transaction: the transaction was not committed then.
+    await release(APPLY);
+    openLog(dataDir);
+    if (config.replicaOf) {
+      follower = follow(dataDir, config.replicaOf, applyEntry);
+      await follower.start();
     }
   },
   connection,
@@ -205,8 +259,18 @@ runEngine({
       return true;
     },
     query: async ({ sql }) => (await db.query(sql)).rows,
+    clock: (anchors) => {
+      setClock(anchors);
+      return true;
+    },
+    stats: () => {
+      const cpu = process.cpuUsage();
+      return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(dataDir), replicaLagMs: follower?.state.lagMs ?? null };
+    },
   },
   async close() {
+    follower?.stop();
+    closeLog();
     await db?.close();
   },
 });

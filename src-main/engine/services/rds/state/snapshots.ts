@@ -16,7 +16,9 @@ export interface SnapshotRow {
   tags: string;
 }
 
-export function findSnapshot(ctx: Ctx, id: string): SnapshotRow | undefined {
+export type Scope = Pick<Ctx, 'store' | 'accountId' | 'region'>;
+
+export function findSnapshot(ctx: Scope, id: string): SnapshotRow | undefined {
   return ctx.store.stmt('SELECT * FROM rds_snapshots WHERE account_id = ? AND region = ? AND id = ? COLLATE NOCASE').get(ctx.accountId, ctx.region, id) as
     | SnapshotRow
     | undefined;
@@ -28,11 +30,11 @@ export function getSnapshot(ctx: Ctx, id: string): SnapshotRow {
   return s;
 }
 
-export function listSnapshots(ctx: Ctx): SnapshotRow[] {
+export function listSnapshots(ctx: Scope): SnapshotRow[] {
   return ctx.store.stmt('SELECT * FROM rds_snapshots WHERE account_id = ? AND region = ? ORDER BY created_at, id').all(ctx.accountId, ctx.region) as SnapshotRow[];
 }
 
-export function insertSnapshot(ctx: Ctx, s: SnapshotRow): void {
+export function insertSnapshot(ctx: Scope, s: SnapshotRow): void {
   const keys = Object.keys(s) as (keyof SnapshotRow)[];
   ctx.store.stmt(`INSERT INTO rds_snapshots (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...keys.map((k) => s[k]));
 }

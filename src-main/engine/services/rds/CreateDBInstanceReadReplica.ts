@@ -1,0 +1,59 @@
+import { streaming, type Ctx } from '../../core/provider';
+import { dbInstanceNotFound, invalidDBInstanceState, invalidParameterCombination } from './errors';
+import { launchInstance } from './launch';
+import { extraOf, instanceOutput } from './output';
+import { effectiveStatus, findInstance } from './state/instances';
+import type { RdsInput, RdsOutput } from './types';
+
+/**
+ * A read replica: its own engine, started from a consistent copy of the primary's data, then
+ * following the primary's write log (a real replication stream, applied with the lag it really
+ * has); it refuses writes until promoted.
+ */
+export const CreateDBInstanceReadReplica = streaming(
+  async (ctx: Ctx, input: RdsInput<'CreateDBInstanceReadReplica'>): Promise<RdsOutput<'CreateDBInstanceReadReplica'>> => {
+    const sourceId = input.SourceDBInstanceIdentifier ?? '';
+    // Cross-region replicas name their source by ARN.
+    if (sourceId.startsWith('arn:') && sourceId.split(':')[3] !== ctx.region) throw invalidParameterCombination('Cross-region read replicas are not simulated in Nimbus Lab yet.');
+    const primary = ctx.store.read(() => findInstance(ctx, sourceId.split(':').at(-1) ?? sourceId));
+    if (!primary) throw dbInstanceNotFound(sourceId);
+    if (effectiveStatus(primary, ctx.clock.now()) !== 'available') throw invalidDBInstanceState(`DB instance ${primary.id} is not in available state.`);
+    if (extraOf(primary).readReplicaSource) throw invalidParameterCombination('Read replicas of read replicas are not simulated in Nimbus Lab yet.');
+    if (primary.backup_retention === 0)
+      throw invalidDBInstanceState('Automated backups are not enabled for this database instance. To enable automated backups, use ModifyDBInstance to set the backup retention period to a non-zero value.');
+    const row = await launchInstance(ctx, {
+      id: input.DBInstanceIdentifier,
+      engine: primary.engine,
+      engineVersion: primary.engine_version,
+      instanceClass: input.DBInstanceClass ?? primary.instance_class,
+      allocatedStorage: primary.allocated_storage,
+      storageType: input.StorageType ?? primary.storage_type,
+      masterUsername: primary.master_username,
+      masterPassword: primary.master_password,
+      ...(primary.db_name ? { dbName: primary.db_name } : {}),
+      port: input.Port ?? primary.port,
+      ...(input.DBSubnetGroupName ? { subnetGroup: input.DBSubnetGroupName } : primary.subnet_group ? { subnetGroup: primary.subnet_group } : {}),
+      securityGroups: input.VpcSecurityGroupIds?.length ? input.VpcSecurityGroupIds : (JSON.parse(primary.security_groups) as string[]),
+      ...(input.AvailabilityZone ? { availabilityZone: input.AvailabilityZone } : {}),
+      publiclyAccessible: input.PubliclyAccessible ?? primary.publicly_accessible === 1,
+      multiAz: input.MultiAZ ?? false,
+      // A MySQL replica keeps no backups of its own until promoted.
+      backupRetention: 0,
+      backupWindow: primary.backup_window,
+      maintenanceWindow: primary.maintenance_window,
+      deletionProtection: input.DeletionProtection ?? false,
+      tags: input.Tags ?? [],
+      extra: {
+        ...extraOf(primary),
+        pending: {},
+        pointInTime: undefined,
+        restoredFrom: undefined,
+        readReplicaSource: primary.id,
+        replicaOfResourceId: primary.resource_id,
+        ...(input.DBParameterGroupName ? { parameterGroup: input.DBParameterGroupName } : {}),
+      },
+      replicaOf: primary,
+    });
+    return { DBInstance: instanceOutput(ctx, row) };
+  },
+);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/provider';
 import { entityTooSmall, invalidPart, invalidPartOrder, malformedXML, MIN_PART_SIZE, noSuchUpload } from './errors';
 import { requireBucket } from './state/buckets';
-import { attrsOf, writeObject } from './state/objects';
+import { attrsOf } from './state/objects';
+import { writeVersion } from './state/versions';
 import { allParts, deleteUpload, type PartRow } from './state/uploads';
 import { findUpload } from './state/uploads';
 import { s3Now } from './time';
@@ -40,16 +41,21 @@ export const CompleteMultipartUpload = (ctx: Ctx, input: CompleteMultipartUpload
   });
   const digests = Buffer.concat(chosen.map((p) => Buffer.from(bare(p.etag), 'hex')));
   const etag = `"${createHash('md5').update(digests).digest('hex')}-${chosen.length}"`;
-  writeObject(ctx.store, {
-    bucketId: bucket.id,
-    key: input.Key,
-    size: chosen.reduce((n, p) => n + p.size, 0),
-    etag,
-    lastModified: s3Now(ctx),
-    attrs: attrsOf(upload),
-    partsCount: chosen.length,
-    blobs: chosen.map((p) => ({ blobId: p.blob_id, size: p.size })),
-  });
+  const now = s3Now(ctx);
+  const versionId = writeVersion(
+    ctx.store,
+    {
+      bucketId: bucket.id,
+      key: input.Key,
+      size: chosen.reduce((n, p) => n + p.size, 0),
+      etag,
+      lastModified: now,
+      attrs: attrsOf(upload),
+      partsCount: chosen.length,
+      blobs: chosen.map((p) => ({ blobId: p.blob_id, size: p.size })),
+    },
+    now,
+  );
   // Parts left out of the list are released with the upload; the chosen ones stay linked.
   deleteUpload(ctx.store, upload.id);
   return {
@@ -57,5 +63,6 @@ export const CompleteMultipartUpload = (ctx: Ctx, input: CompleteMultipartUpload
     Bucket: input.Bucket,
     Key: input.Key,
     ETag: etag,
+    ...(versionId !== undefined ? { VersionId: versionId } : {}),
   };
 };

@@ -5,12 +5,13 @@ import {
   invalidCopySource,
   invalidMetadataDirective,
   MAX_OBJECT_SIZE,
-  noSuchKey,
 } from './errors';
 import { attrsFromInput, checkKey, checkStorageClass, type AttrsInput } from './object-attrs';
 import { checkConditions } from './preconditions';
 import { requireBucket } from './state/buckets';
-import { attrsOf, findObject, objectBlobs, writeObject } from './state/objects';
+import { readTarget } from './read-target';
+import { attrsOf } from './state/objects';
+import { versioningOf, versionIdOf, writeVersion } from './state/versions';
 import { s3Now } from './time';
 
 interface CopyObjectInput extends AttrsInput {
@@ -25,12 +26,14 @@ interface CopyObjectInput extends AttrsInput {
 }
 
 /** x-amz-copy-source: `bucket/key` (or `/bucket/key`), URL-encoded, maybe with `?versionId=`. */
-function parseCopySource(raw: string): { bucket: string; key: string } {
+function parseCopySource(raw: string): { bucket: string; key: string; versionId?: string } {
+  const version = /\?versionId=(.*)$/.exec(raw);
   const path = raw.replace(/^\//, '').replace(/\?versionId=.*$/, '');
   const slash = path.indexOf('/');
   if (slash <= 0 || slash === path.length - 1) throw invalidCopySource(raw);
   try {
-    return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+    const out = { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+    return version ? { ...out, versionId: decodeURIComponent(version[1]!) } : out;
   } catch {
     throw invalidCopySource(raw);
   }
@@ -44,8 +47,9 @@ export const CopyObject = (ctx: Ctx, input: CopyObjectInput) => {
   const directive = input.MetadataDirective ?? 'COPY';
   if (directive !== 'COPY' && directive !== 'REPLACE') throw invalidMetadataDirective(directive);
   const sourceBucket = requireBucket(ctx, source.bucket);
-  const row = findObject(ctx.store, sourceBucket.id, source.key);
-  if (!row) throw noSuchKey(source.key);
+  // An archived source needs a finished restore, as a GET does.
+  const read = readTarget(ctx, sourceBucket, source.key, source.versionId, 'GET', true);
+  const row = read.row;
   checkConditions(
     {
       ifMatch: input.CopySourceIfMatch,
@@ -64,21 +68,29 @@ export const CopyObject = (ctx: Ctx, input: CopyObjectInput) => {
   else {
     attrs = attrsOf(row);
     attrs.storageClass = checkStorageClass(input.StorageClass);
-    if (input.WebsiteRedirectLocation !== undefined) attrs.headers.WebsiteRedirectLocation = input.WebsiteRedirectLocation;
+    if (input.WebsiteRedirectLocation !== undefined)
+      attrs.headers.WebsiteRedirectLocation = input.WebsiteRedirectLocation;
     const sameKey = sourceBucket.id === target.id && source.key === input.Key;
     const changed = input.StorageClass !== undefined && input.StorageClass !== row.storage_class;
     if (sameKey && !changed && input.WebsiteRedirectLocation === undefined) throw copyToItself();
   }
   const now = s3Now(ctx);
-  writeObject(ctx.store, {
-    bucketId: target.id,
-    key: input.Key,
-    size: row.size,
-    etag: row.etag,
-    lastModified: now,
-    attrs,
-    partsCount: row.parts_count,
-    blobs: objectBlobs(ctx.store, row.id),
-  });
-  return { CopyObjectResult: { ETag: row.etag, LastModified: new Date(now) } };
+  const versionId = writeVersion(
+    ctx.store,
+    {
+      bucketId: target.id,
+      key: input.Key,
+      size: row.size,
+      etag: row.etag,
+      lastModified: now,
+      attrs,
+      partsCount: row.parts_count,
+      blobs: read.blobs(),
+    },
+    now,
+  );
+  const out: Record<string, unknown> = { CopyObjectResult: { ETag: row.etag, LastModified: new Date(now) } };
+  if (versionId !== undefined) out.VersionId = versionId;
+  if (versioningOf(ctx.store, sourceBucket.id) !== null) out.CopySourceVersionId = versionIdOf(row);
+  return out;
 };

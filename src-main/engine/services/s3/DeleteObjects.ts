@@ -1,7 +1,8 @@
 import type { Ctx } from '../../core/provider';
 import { MAX_KEY_BYTES, malformedXML } from './errors';
 import { requireBucket } from './state/buckets';
-import { deleteObjectRow } from './state/objects';
+import { deleteCurrent, deleteVersion, isWellFormedVersionId, type DeleteResult } from './state/versions';
+import { s3Now } from './time';
 
 interface DeleteObjectsInput {
   Bucket: string;
@@ -15,15 +16,26 @@ export const DeleteObjects = (ctx: Ctx, input: DeleteObjectsInput) => {
   const bucket = requireBucket(ctx, input.Bucket);
   const objects = input.Delete?.Objects;
   if (!Array.isArray(objects) || objects.length === 0 || objects.length > MAX_BATCH) throw malformedXML();
-  const deleted: { Key: string }[] = [];
-  const errors: { Key: string; Code: string; Message: string }[] = [];
-  for (const { Key } of objects) {
+  const deleted: Record<string, unknown>[] = [];
+  const errors: Record<string, unknown>[] = [];
+  const now = s3Now(ctx);
+  for (const { Key, VersionId } of objects) {
     if (typeof Key !== 'string' || Buffer.byteLength(Key) > MAX_KEY_BYTES) {
       errors.push({ Key: String(Key), Code: 'KeyTooLongError', Message: 'Your key is too long' });
       continue;
     }
-    deleteObjectRow(ctx.store, bucket.id, Key);
-    deleted.push({ Key });
+    if (VersionId !== undefined && !isWellFormedVersionId(VersionId)) {
+      errors.push({ Key, VersionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
+      continue;
+    }
+    const r: DeleteResult = VersionId === undefined ? deleteCurrent(ctx.store, bucket.id, Key, now) : deleteVersion(ctx.store, bucket.id, Key, VersionId);
+    const entry: Record<string, unknown> = { Key };
+    if (VersionId !== undefined) entry.VersionId = VersionId;
+    if (r.DeleteMarker) {
+      entry.DeleteMarker = true;
+      entry.DeleteMarkerVersionId = r.VersionId;
+    }
+    deleted.push(entry);
   }
   const out: Record<string, unknown> = {};
   if (!input.Delete?.Quiet && deleted.length > 0) out.Deleted = deleted;

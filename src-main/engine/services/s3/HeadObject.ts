@@ -1,13 +1,11 @@
 import type { Ctx } from '../../core/provider';
-import { noSuchKey } from './errors';
 import { planRead, type ReadInput } from './object-output';
+import { readTarget } from './read-target';
 import { requireBucket } from './state/buckets';
-import { findObject } from './state/objects';
 
 /** GetObject without the body; errors travel as bare statuses (no body on HEAD). */
-export const HeadObject = (ctx: Ctx, input: ReadInput) => {
+export const HeadObject = (ctx: Ctx, input: ReadInput & { VersionId?: string }) => {
   const bucket = requireBucket(ctx, input.Bucket);
-  const row = findObject(ctx.store, bucket.id, input.Key);
-  if (!row) throw noSuchKey(input.Key);
-  return planRead(row, input).output;
+  const target = readTarget(ctx, bucket, input.Key, input.VersionId, 'HEAD', false);
+  return Object.assign(planRead(target.row, input).output, target.extra);
 };

@@ -4,7 +4,7 @@ import { commitIngested, checkContentMd5, dropIngested, ingestBody, type Ingeste
 import { MAX_OBJECT_SIZE } from './errors';
 import { attrsFromInput, checkKey, type AttrsInput } from './object-attrs';
 import { requireBucket } from './state/buckets';
-import { writeObject } from './state/objects';
+import { writeVersion } from './state/versions';
 import { s3Now } from './time';
 
 interface PutObjectInput extends AttrsInput {
@@ -26,25 +26,21 @@ export const PutObject = streaming(async (ctx: Ctx, input: PutObjectInput) => {
   const expectedMd5 = checkContentMd5(input.ContentMD5);
   const body: Ingested = await ingestBody(ctx.store, ctx.clock.now(), input.Body, MAX_OBJECT_SIZE, expectedMd5);
   const etag = `"${body.md5.toString('hex')}"`;
+  let versionId: string | undefined;
   try {
     ctx.commit(() => {
       const bucket = requireBucket(ctx, input.Bucket); // it may have gone while the body streamed
       const now = s3Now(ctx);
       const blobId = commitIngested(ctx.store, body, now);
-      writeObject(ctx.store, {
-        bucketId: bucket.id,
-        key: input.Key,
-        size: body.size,
-        etag,
-        lastModified: now,
-        attrs,
-        partsCount: null,
-        blobs: [{ blobId, size: body.size }],
-      });
+      versionId = writeVersion(
+        ctx.store,
+        { bucketId: bucket.id, key: input.Key, size: body.size, etag, lastModified: now, attrs, partsCount: null, blobs: [{ blobId, size: body.size }] },
+        now,
+      );
     });
   } catch (e) {
     dropIngested(ctx.store, body);
     throw e;
   }
-  return { ETag: etag };
+  return versionId === undefined ? { ETag: etag } : { ETag: etag, VersionId: versionId };
 });

@@ -172,3 +172,39 @@ export const noSuchBucketPolicy = (bucket: string) => s3Error('NoSuchBucketPolic
 export const noSuchWebsiteConfiguration = (bucket: string) =>
   s3Error('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration', 404, { BucketName: bucket });
 export const malformedWebsite = (message: string) => s3Error('MalformedXML', message, 400);
+
+// Versions
+
+export const noSuchVersion = (key: string, versionId: string) =>
+  s3Error('NoSuchVersion', 'The specified version does not exist.', 404, { Key: key, VersionId: versionId });
+
+export const invalidVersionId = (versionId: string) => invalidArgument('Invalid version id specified', 'versionId', versionId);
+
+/** A GET/HEAD of a key whose newest version is a delete marker. */
+export const noSuchKeyDeleted = (key: string, markerVersionId: string) =>
+  new AwsError('NoSuchKey', 'The specified key does not exist.', 404, {
+    extra: extra({ Key: key }),
+    headers: { 'x-amz-delete-marker': 'true', 'x-amz-version-id': markerVersionId },
+  });
+
+/** A GET/HEAD naming a delete marker's version id. */
+export const deleteMarkerNotAllowed = (method: string, markerVersionId: string, lastModified: number) =>
+  new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, {
+    extra: extra({ Method: method, ResourceType: 'DeleteMarker' }),
+    headers: { 'x-amz-delete-marker': 'true', 'x-amz-version-id': markerVersionId, 'last-modified': new Date(lastModified).toUTCString() },
+  });
+
+// Archive classes and restores
+
+export const invalidObjectState = (storageClass: string) =>
+  s3Error('InvalidObjectState', "The operation is not valid for the object's storage class", 403, { StorageClass: storageClass });
+
+export const restoreNotAllowed = (storageClass: string) =>
+  s3Error('InvalidObjectState', "Restore is not allowed for the object's current storage class", 403, { StorageClass: storageClass });
+
+export const restoreAlreadyInProgress = () => s3Error('RestoreAlreadyInProgress', 'Object restore is already in progress', 409);
+
+// Lifecycle
+
+export const noSuchLifecycleConfiguration = (bucket: string) =>
+  s3Error('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, { BucketName: bucket });

@@ -115,4 +115,50 @@ export const s3Migrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 's3',
+    version: 4,
+    name: 'versioning, noncurrent versions and delete markers, restores, lifecycle',
+    up: `
+      -- NULL: never versioned; 'Enabled' or 'Suspended' once PutBucketVersioning has been called.
+      ALTER TABLE s3_buckets ADD COLUMN versioning TEXT;
+      -- s3_objects keeps the current version of each key (a latest delete marker has no row there).
+      -- version_id NULL is S3's 'null' version. restore: JSON {tier, readyAt, expiresAt} of a restore
+      -- from an archive class.
+      ALTER TABLE s3_objects ADD COLUMN version_id TEXT;
+      ALTER TABLE s3_objects ADD COLUMN restore TEXT;
+      -- Noncurrent versions and delete markers, newest = highest id per key.
+      CREATE TABLE s3_versions (
+        id INTEGER PRIMARY KEY,
+        bucket_id INTEGER NOT NULL REFERENCES s3_buckets (id),
+        key TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        delete_marker INTEGER NOT NULL,
+        noncurrent_at INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        etag TEXT NOT NULL,
+        last_modified INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        storage_class TEXT NOT NULL,
+        headers TEXT,
+        metadata TEXT,
+        parts_count INTEGER,
+        restore TEXT
+      );
+      CREATE INDEX s3_versions_by_key ON s3_versions (bucket_id, key, id);
+      CREATE TABLE s3_version_blobs (
+        version_row INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        blob_id INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        PRIMARY KEY (version_row, seq)
+      );
+      CREATE INDEX s3_version_blobs_by_blob ON s3_version_blobs (blob_id);
+      -- A bucket's lifecycle rules, as the JSON of its LifecycleConfiguration.
+      CREATE TABLE s3_bucket_lifecycles (
+        bucket_id INTEGER PRIMARY KEY REFERENCES s3_buckets (id) ON DELETE CASCADE,
+        config TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,7 +4,7 @@
  * Lifecycle. A streamed body is written as a 'staging' blob, one chunk per small transaction, and
  * becomes 'committed' in the same transaction that links it to an object or a part. Blobs are
  * shared (CopyObject, CompleteMultipartUpload) and collected by reachability: a blob is garbage once
- * no s3_object_blobs or s3_parts row names it. `releaseBlobs` checks exactly the blobs a write just
+ * no s3_object_blobs, s3_version_blobs or s3_parts row names it. `releaseBlobs` checks exactly the blobs a write just
  * unlinked; `sweepBlobs` (engine start) removes every unreferenced blob, which covers staging blobs a
  * crash left behind.
  *
@@ -66,10 +66,11 @@ const isReferenced = (store: Store, blobId: number): boolean =>
   store
     .stmt(
       `SELECT EXISTS (SELECT 1 FROM s3_object_blobs WHERE blob_id = ?)
+           OR EXISTS (SELECT 1 FROM s3_version_blobs WHERE blob_id = ?)
            OR EXISTS (SELECT 1 FROM s3_parts WHERE blob_id = ?) AS used`,
     )
     .pluck()
-    .get(blobId, blobId) === 1;
+    .get(blobId, blobId, blobId) === 1;
 
 const pinsByStore = new WeakMap<Store, Map<number, number>>();
 const pinsOf = (store: Store): Map<number, number> => {
@@ -95,6 +96,7 @@ export function sweepBlobs(store: Store): number {
       .stmt(
         `SELECT id FROM s3_blobs b
          WHERE NOT EXISTS (SELECT 1 FROM s3_object_blobs o WHERE o.blob_id = b.id)
+           AND NOT EXISTS (SELECT 1 FROM s3_version_blobs v WHERE v.blob_id = b.id)
            AND NOT EXISTS (SELECT 1 FROM s3_parts p WHERE p.blob_id = b.id)`,
       )
       .pluck()

@@ -1,4 +1,7 @@
-/** Objects: one row per key (no versioning yet) plus the ordered blobs that make its body. */
+/**
+ * Objects: one row per key for the current version, plus the ordered blobs that make its body.
+ * Noncurrent versions and delete markers live in state/versions.ts.
+ */
 import type { Store } from '../../../store/store';
 import { releaseBlobs, type BlobSegment } from './blobs';
 
@@ -31,6 +34,10 @@ export interface ObjectRow {
   headers: string | null;
   metadata: string | null;
   parts_count: number | null;
+  /** NULL is S3's 'null' version (written while versioning was never enabled, or suspended). */
+  version_id: string | null;
+  /** JSON of a RestoreState (state/restores.ts), or NULL. */
+  restore: string | null;
 }
 
 export interface BlobLink {
@@ -75,6 +82,8 @@ export interface NewObject {
   attrs: ObjectAttrs;
   partsCount: number | null;
   blobs: BlobLink[];
+  /** undefined/null: the 'null' version. */
+  versionId?: string | null;
 }
 
 /**
@@ -86,12 +95,12 @@ export function writeObject(store: Store, o: NewObject): void {
   const oldBlobs = old ? objectBlobs(store, old.id).map((b) => b.blobId) : [];
   const id = store
     .stmt(
-      `INSERT INTO s3_objects (bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO s3_objects (bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count, version_id, restore)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
        ON CONFLICT (bucket_id, key) DO UPDATE SET size = excluded.size, etag = excluded.etag,
          last_modified = excluded.last_modified, content_type = excluded.content_type,
          storage_class = excluded.storage_class, headers = excluded.headers, metadata = excluded.metadata,
-         parts_count = excluded.parts_count
+         parts_count = excluded.parts_count, version_id = excluded.version_id, restore = NULL
        RETURNING id`,
     )
     .pluck()
@@ -106,6 +115,7 @@ export function writeObject(store: Store, o: NewObject): void {
       headersJson(o.attrs.headers),
       metadataJson(o.attrs.metadata),
       o.partsCount,
+      o.versionId ?? null,
     ) as number;
   if (old) store.stmt('DELETE FROM s3_object_blobs WHERE object_id = ?').run(id);
   const link = store.stmt('INSERT INTO s3_object_blobs (object_id, seq, blob_id, size) VALUES (?, ?, ?, ?)');

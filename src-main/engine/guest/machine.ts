@@ -13,6 +13,11 @@ import { parsePasswd, type GuestUser } from './users';
 import { cpuinfo, meminfo } from './proc';
 import type { GuestHost, GuestIdentity, GuestLike, GuestVolume, HttpRequestIn, HttpResponseOut } from './types';
 import { serveHttp } from './http-server';
+import { chargeCpu } from './cpu';
+
+/** Simulated CPU milliseconds one request costs a guest's web server (Apache's static file; a PHP page). */
+const STATIC_REQUEST_CPU_MS = 0.5;
+const PHP_REQUEST_CPU_MS = 60;
 import { guestDeviceName } from './devices';
 import { scheduleAtJob } from './scheduler';
 import type { AtJob } from './commands/at/at';
@@ -256,7 +261,16 @@ export class Guest implements GuestLike {
   }
   async serveHttp(req: HttpRequestIn): Promise<HttpResponseOut | undefined> {
     if (this.state !== 'running') return undefined;
-    return serveHttp(this, req);
+    const start = performance.now();
+    const res = await serveHttp(this, req);
+    // Serving costs the instance CPU (what ab or a load test makes CPUUtilization show): the real
+    // time taken plus a modelled cost per request, as a small static file or a PHP page needs.
+    if (res) {
+      const modelledMs = /\.php(\?|$)/.test(req.path) || res.headers['x-powered-by']?.startsWith('PHP') ? PHP_REQUEST_CPU_MS : STATIC_REQUEST_CPU_MS;
+      const warp = Math.max(1, this.host.clock.warp);
+      chargeCpu(this.identity.id, performance.now() - start + modelledMs / warp, this.identity.hardware.vCpus, this.host.clock.warp);
+    }
+    return res;
   }
 
   // ── lifecycle ────────────────────────────────────────────────────────────────────────────────

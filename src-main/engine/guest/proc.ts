@@ -81,3 +81,25 @@ export function formatUptime(seconds: number): string {
   const hm = hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}` : `${minutes} min`;
   return days > 0 ? `${days} day${days > 1 ? 's' : ''}, ${hm}` : hm;
 }
+
+/** What ps and top show of a process's CPU: simulated seconds used, and the share of one CPU. */
+export interface ProcessCpu {
+  seconds: number;
+  /** Percent of one CPU over the window (ps: the process's life; top: since the last frame). */
+  percent: number;
+}
+
+/**
+ * A process's CPU in simulated time: its shell's runnable real milliseconds times the clock's warp
+ * (the same measure guest/cpu.ts charges to the instance, so ps, top and CPUUtilization agree).
+ */
+export function processCpu(cpuRealMs: number, warp: number, since: { cpuSeconds: number; at: number }, now: number): ProcessCpu {
+  const seconds = (cpuRealMs * Math.max(1, warp)) / 1000;
+  const elapsed = (now - since.at) / 1000;
+  const percent = elapsed > 0 ? Math.min(100, ((seconds - since.cpuSeconds) / elapsed) * 100) : 0;
+  return { seconds, percent: Math.max(0, percent) };
+}
+
+/** 0:03.27 (top's TIME+) and 0:03 (ps's TIME). */
+export const cpuTimePlus = (s: number): string => `${Math.floor(s / 60)}:${(s % 60).toFixed(2).padStart(5, '0')}`;
+export const cpuTime = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;

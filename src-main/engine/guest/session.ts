@@ -170,6 +170,7 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
       command: '-bash',
       startedAt: guest.host.clock.now(),
       tty: options.tty ?? 'pts/0',
+      cpuMs: () => this.session.cpuMs,
     });
   }
 

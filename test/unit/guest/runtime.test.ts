@@ -158,4 +158,36 @@ describe('jobs', () => {
     );
     expect(await type(['nohup echo detached &', 'wait', 'cat nohup.out'])).toMatch(/^\[1\] \d+\nnohup: ignoring input and appending output to 'nohup.out'\ndetached\n$/);
   });
+
+  it('ps and top show the CPU a busy job uses; kill PID stops it', async () => {
+    const world = createWorld();
+    const g = await bootInstance(world);
+    let output = '';
+    let idle: () => void = () => {};
+    const term = new Terminal({ program: shellOf(g), mode: 'batch', onOutput: (d) => (output += d), onIdle: () => idle() });
+    const type = async (line: string) => {
+      output = '';
+      const wait = new Promise<void>((r) => (idle = r));
+      term.input(`${line}\r`);
+      await wait;
+      return output.replace(/\r\n/g, '\n');
+    };
+    const pid = /^\[1\] (\d+)/.exec(await type('while true; do :; done &'))![1]!;
+    // The loop burns real time between our lines (time-sliced); one simulated second passes.
+    await new Promise((r) => setTimeout(r, 300));
+    world.clock.advance(1000);
+    const top = (await type('top -b -n 1')).split('\n');
+    const header = top.findIndex((l) => l.includes('%CPU'));
+    const busiest = top[header + 1]!.trim().split(/\s+/);
+    expect(busiest[0]).toBe(pid);
+    expect(busiest[7]).toBe('R');
+    expect(Number(busiest[8])).toBeGreaterThan(0);
+    expect(busiest[10]).not.toBe('0:00.00');
+    expect(top[2]).toMatch(/^%Cpu\(s\): +[\d.]+ us/);
+    expect(Number(/^%Cpu\(s\): +([\d.]+) us/.exec(top[2]!)![1])).toBeGreaterThan(0);
+    const ps = (await type('ps aux')).split('\n').find((l) => l.split(/\s+/)[1] === pid)!;
+    expect(Number(ps.split(/\s+/)[2])).toBeGreaterThan(0);
+    await type(`kill ${pid}`);
+    expect(await type(`wait ${pid}; echo status $?; ps aux | grep -c "while true"`)).toMatch(/status 143\n0\n$/);
+  });
 });

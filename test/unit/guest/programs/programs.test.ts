@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrivateKey } from 'node:crypto';
 import { bootInstance, createWorld, run, shellOf, workstation } from '../harness';
 import { createZip } from '../../../../src-main/engine/cli/zip';
+import { cpuSecondsOf } from '../../../../src-main/engine/guest/cpu';
 
 describe('openssl', () => {
   it('makes random keys, real RSA keys and digests', async () => {
@@ -34,8 +35,11 @@ describe('network programs through the virtual network', () => {
     expect((await run(c, `ab -n 10 http://${ip}/`)).err).toBe('-bash: ab: command not found\n');
     await run(c, 'sudo yum install -y httpd-tools');
     expect((await run(c, `ab -n 10 http://${ip}`)).err).toContain('ab: invalid URL');
+    const cpuBefore = cpuSecondsOf(web.identity.id);
     const r = await run(c, `ab -n 200 -c 10 http://${ip}/`);
     expect(r.code).toBe(0);
+    // The target's CPU rises: at least the modelled 0.5 ms of CPU per request served.
+    expect(cpuSecondsOf(web.identity.id) - cpuBefore).toBeGreaterThanOrEqual(0.1);
     expect(r.out).toContain(`Benchmarking ${ip} (be patient)\nCompleted 100 requests\nCompleted 200 requests\nFinished 200 requests\n`);
     expect(r.out).toContain('Document Length:        12 bytes');
     expect(r.out).toContain('Concurrency Level:      10');

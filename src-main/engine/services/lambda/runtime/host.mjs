@@ -5,15 +5,16 @@
 // one JSON line per message. The sandbox's AWS SDK and HTTP requests travel back up the same stream,
 // so the function never opens a socket. A function past its timeout is killed with its sandbox.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const appModules = resolve(here, '..', '..', '..', '..', '..', 'node_modules');
-const pythonVendor = join(appModules, 'just-bash', 'vendor', 'cpython-emscripten');
+// Real paths: the permission model checks the resolved path of every file a sandbox opens.
+const here = realpathSync(dirname(fileURLToPath(import.meta.url)));
+const appModules = realpathSync(resolve(here, '..', '..', '..', '..', '..', 'node_modules'));
+const pythonVendor = realpathSync(join(appModules, 'just-bash', 'vendor', 'cpython-emscripten'));
 let root = '';
 let seq = 0;
 /** key → idle sandboxes of that function version, code and configuration. */
@@ -56,7 +57,8 @@ function startSandbox(spec) {
     `--allow-fs-write=${tmp}/*`,
     `--max-old-space-size=${Math.max(64, spec.memoryMb)}`,
     '--no-warnings',
-    ...(python ? ['--stack-size=4000'] : []),
+    // CPython runs on a worker thread of its sandbox (our code only: Python cannot reach Node).
+    ...(python ? ['--allow-worker'] : []),
     boot,
   ];
   const env = {
@@ -156,7 +158,7 @@ function invoke(spec, socket) {
 
 runEngine({
   async open(dataDir) {
-    root = dataDir;
+    root = realpathSync(dataDir);
     mkdirSync(join(root, 'code'), { recursive: true });
     rmSync(join(root, 'tmp'), { recursive: true, force: true });
   },

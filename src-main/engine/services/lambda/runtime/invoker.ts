@@ -70,6 +70,8 @@ interface HostResult {
   timedOut?: boolean;
   maxMemoryMb?: number;
   exitError?: string;
+  /** What the runtime process wrote to stderr before it died (its own crash report). */
+  stderr?: string;
 }
 
 const inflight = new Map<string, number>();
@@ -108,7 +110,7 @@ function formatLine(m: { level?: string; raw?: boolean; text: string; requestId?
 
 function errorLog(r: HostResult, requestId: string, simIso: string, timeoutS: number): string | undefined {
   if (r.timedOut) return `${simIso} ${requestId} Task timed out after ${timeoutS.toFixed(2)} seconds`;
-  if (r.exitError) return `RequestId: ${requestId} Error: Runtime exited with error: ${r.exitError}\nRuntime.ExitError`;
+  if (r.exitError) return `${r.stderr ? `${r.stderr.trimEnd()}\n` : ''}RequestId: ${requestId} Error: Runtime exited with error: ${r.exitError}\nRuntime.ExitError`;
   return undefined;
 }
 

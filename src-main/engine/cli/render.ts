@@ -78,7 +78,8 @@ function renderValue(shape: Shape, value: unknown, protocol: Protocol, where: Lo
     case 'float':
     case 'double': {
       const n = Number(value);
-      return isXml(protocol) || where === 'header' ? new PyFloat(n) : n;
+      // XML parses to a float; the json protocol's servers write whole doubles as 1.0 (protocol/json.ts).
+      return isXml(protocol) || protocol === 'json' || where === 'header' ? new PyFloat(n) : n;
     }
     default:
       return String(value);

@@ -2,6 +2,7 @@
  * The json protocol (DynamoDB, SQS, CloudWatch Logs, ...): `X-Amz-Target: <prefix>.<Op>`, a JSON body in,
  * `application/x-amz-json-1.x` out; errors as `{"__type", "message"}`.
  */
+import { randomUUID } from 'node:crypto';
 import type { LoadedModel } from '../models/load';
 import { AwsError } from './errors';
 import { bodyText, type Codec } from './codec';
@@ -49,6 +50,19 @@ export function parseJsonBody(text: string): Record<string, unknown> {
 
 const contentType = (model: LoadedModel): string => `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
 
+/**
+ * AWS's json services write a whole double as `1.0` (DynamoDB's CapacityUnits), and botocore keeps it a
+ * float, so the CLI prints `1.0`. JSON.stringify cannot emit that, so such doubles leave toJson as a
+ * marked string (a per-process random mark no real string carries) that is unquoted afterwards.
+ */
+const DOUBLE_MARK = `~double-${randomUUID()}~`;
+const MARKED = new RegExp(`"${DOUBLE_MARK}(-?\\d+)"`, 'g');
+const stringifyOutput = (doc: unknown): string => {
+  const text = JSON.stringify(doc ?? {});
+  return text.includes(DOUBLE_MARK) ? text.replace(MARKED, '$1.0') : text;
+};
+const markDouble = (n: number): string => `${DOUBLE_MARK}${n}`;
+
 export const jsonCodec: Codec = {
   parse(_model, match, _req, body) {
     const doc = parseJsonBody(bodyText(body));
@@ -56,12 +70,12 @@ export const jsonCodec: Codec = {
     return shape ? ((fromJson(shape, doc) ?? {}) as Record<string, unknown>) : {};
   },
   serialize(model, operation, output, ctx): HttpResponse {
-    const doc = operation.output ? toJson(operation.output, output) : {};
+    const doc = operation.output ? toJson(operation.output, output, markDouble) : {};
     const status = (output as Record<symbol, unknown>)[HTTP_STATUS];
     return {
       status: typeof status === 'number' ? status : 200,
       headers: { 'content-type': contentType(model), 'x-amzn-requestid': ctx.requestId },
-      body: Buffer.from(JSON.stringify(doc ?? {})),
+      body: Buffer.from(stringifyOutput(doc)),
     };
   },
   error(model, error, ctx) {

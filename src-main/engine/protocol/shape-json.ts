@@ -79,7 +79,7 @@ export function fromJson(shape: Shape, value: unknown): unknown {
 }
 
 /** Output value → JSON-ready value (Buffers to base64, Dates to epoch seconds, renamed members). */
-export function toJson(shape: Shape, value: unknown): unknown {
+export function toJson(shape: Shape, value: unknown, wholeDouble?: (n: number) => unknown): unknown {
   if (value === undefined || value === null) return undefined;
   switch (shape.type) {
     case 'structure': {
@@ -91,20 +91,23 @@ export function toJson(shape: Shape, value: unknown): unknown {
         if (m.location && m.location !== 'body') continue;
         const v = src[name];
         if (v === undefined || v === null) continue;
-        out[m.locationName ?? name] = toJson(m, v);
+        out[m.locationName ?? name] = toJson(m, v, wholeDouble);
       }
       return out;
     }
     case 'list':
-      return Array.isArray(value) ? value.map((v) => toJson(shape.member!, v)) : undefined;
+      return Array.isArray(value) ? value.map((v) => toJson(shape.member!, v, wholeDouble)) : undefined;
     case 'map': {
       const out: Record<string, unknown> = {};
       const entries = value instanceof Map ? value.entries() : Object.entries(value as Record<string, unknown>);
-      for (const [k, v] of entries) if (v !== undefined) out[k as string] = toJson(shape.value!, v);
+      for (const [k, v] of entries) if (v !== undefined) out[k as string] = toJson(shape.value!, v, wholeDouble);
       return out;
     }
     case 'timestamp':
       return formatTimestamp(value, shape.timestampFormat ?? 'unixTimestamp');
+    case 'float':
+    case 'double':
+      return wholeDouble && typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e15 ? wholeDouble(value) : value;
     case 'blob':
       return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : Buffer.from(String(value)).toString('base64');
     default:

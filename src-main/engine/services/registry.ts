@@ -11,6 +11,7 @@ import { bucketPolicyFor, s3Provider } from './s3';
 import { sessionFacts, stsProvider, trustPolicy } from './sts';
 import { monitoringProvider } from './monitoring';
 import { dynamodbProvider } from './dynamodb';
+import { dynamodbstreamsProvider } from './dynamodbstreams';
 import { applicationAutoscalingProvider } from './application-autoscaling';
 import { snsProvider } from './sns';
 import { eventsProvider } from './events';
@@ -21,9 +22,10 @@ import { elbv2Provider } from './elasticloadbalancingv2';
 import { autoscalingProvider } from './autoscaling';
 import { rdsProvider } from './rds';
 import { elasticacheProvider } from './elasticache';
+import { efsProvider } from './elasticfilesystem';
 import { lambdaProvider } from './lambda';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider, lambdaProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, dynamodbstreamsProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider, efsProvider, lambdaProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

@@ -24,7 +24,7 @@ describe('npm run gen', () => {
 
   it('copies service.json byte for byte and lists every service in index.json', () => {
     const services = Object.keys(SERVICES);
-    expect(services).toHaveLength(25);
+    expect(services).toHaveLength(26);
     for (const s of services) expect(out.has(`${MODELS_DIR}/${s}/service.json`)).toBe(true);
     const index = JSON.parse(String(out.get(`${MODELS_DIR}/index.json`))) as { services: Record<string, unknown>[] };
     expect(index.services.map((s) => s.service)).toEqual(services);

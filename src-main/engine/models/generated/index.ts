@@ -24,6 +24,7 @@ import type { GlacierOperations } from './glacier';
 import type { ApplicationAutoScalingOperations } from './application-autoscaling';
 import type { ResourceGroupsOperations } from './resource-groups';
 import type { PricingOperations } from './pricing';
+import type { DynamoDBStreamsOperations } from './dynamodbstreams';
 
 export type { StreamingBody, StreamingBodyInput, StreamingBodyOutput } from './common';
 
@@ -54,6 +55,7 @@ export interface ServiceOperations {
   'application-autoscaling': ApplicationAutoScalingOperations;
   'resource-groups': ResourceGroupsOperations;
   pricing: PricingOperations;
+  dynamodbstreams: DynamoDBStreamsOperations;
 }
 
 export type ServiceName = keyof ServiceOperations;

@@ -4,6 +4,7 @@ import type { OperationInput } from '../../models/generated';
 import { invalidParams, limitExceeded, resourceInUse, validation } from './errors';
 import { checkNames } from './request';
 import { CREATE_MS, describeTable, findTable, type IndexSpec, type KeyElement, type TableSpec } from './state/tables';
+import { syncTableStream } from './state/streams';
 
 type In = OperationInput<'dynamodb', 'CreateTable'>;
 
@@ -209,5 +210,6 @@ export function CreateTable(ctx: Ctx, input: In) {
       .stmt('INSERT INTO ddb_tables (account_id, region, name, spec) VALUES (?, ?, ?, ?)')
       .run(ctx.accountId, ctx.region, spec.name, JSON.stringify(spec)).lastInsertRowid,
   );
+  syncTableStream(ctx, id, spec, now);
   return { TableDescription: describeTable(ctx, { id, spec, itemCount: 0, sizeBytes: 0 }) };
 }

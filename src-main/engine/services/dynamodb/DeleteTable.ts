@@ -4,6 +4,7 @@ import { resourceInUse, validation } from './errors';
 import { checkNames } from './request';
 import { describeTable, requireTable, tableStatus } from './state/tables';
 import { forgetTable } from './throughput';
+import { closeStreamsOf } from './state/streams';
 
 /**
  * Deletes the table and its items at once and answers DELETING, as DynamoDB's first answer does;
@@ -25,6 +26,7 @@ export function DeleteTable(ctx: Ctx, input: OperationInput<'dynamodb', 'DeleteT
   const out = describeTable(ctx, row, 'DELETING');
   ctx.store.stmt('DELETE FROM ddb_index_keys WHERE table_id = ?').run(row.id);
   ctx.store.stmt('DELETE FROM ddb_items WHERE table_id = ?').run(row.id);
+  closeStreamsOf(ctx, row.id, ctx.clock.now());
   ctx.store.stmt('DELETE FROM ddb_tables WHERE id = ?').run(row.id);
   forgetTable(ctx.accountId, ctx.region, row.spec.name);
   return { TableDescription: out };

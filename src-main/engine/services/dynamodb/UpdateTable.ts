@@ -14,6 +14,7 @@ import {
   type KeyElement,
   type TableSpec,
 } from './state/tables';
+import { syncTableStream } from './state/streams';
 
 type In = OperationInput<'dynamodb', 'UpdateTable'>;
 
@@ -143,6 +144,7 @@ export function UpdateTable(ctx: Ctx, input: In) {
   spec.busyUntil = now + UPDATE_MS;
   spec.busyStatus = 'UPDATING';
   saveSpec(ctx, row.id, spec);
+  syncTableStream(ctx, row.id, spec, now);
   const next = { ...row, spec };
   for (const name of created)
     backfillIndex(

@@ -7,6 +7,9 @@ import type { ServiceStart } from '../../core/provider';
 import { deleteItem, expiredItems } from './state/items';
 import { tableById } from './state/tables';
 
+/** Stream records of expired items name the service as the one who deleted them. */
+const TTL_IDENTITY = { PrincipalId: 'dynamodb.amazonaws.com', Type: 'Service' };
+
 const SWEEP_MS = 60_000;
 
 export function sweepExpired(engine: Pick<ServiceStart, 'store' | 'clock'>): number {
@@ -20,7 +23,7 @@ export function sweepExpired(engine: Pick<ServiceStart, 'store' | 'clock'>): num
       const row = tableById(engine, id);
       if (!row) return;
       for (const item of expiredItems(engine, id, Math.floor(engine.clock.now() / 1000))) {
-        deleteItem(engine, row, item);
+        deleteItem(engine, row, item, TTL_IDENTITY);
         n++;
       }
     });

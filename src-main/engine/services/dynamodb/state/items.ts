@@ -1,9 +1,12 @@
 /** Item rows: keys in sortable encoding, secondary-index key rows, table counters, TTL column. */
 import type { Ctx } from '../../../core/provider';
 import { encodeKey, itemSize, type AV, type Item } from '../values';
+import { recordChange, type ChangeIdentity } from './streams';
 import type { IndexSpec, KeyElement, TableRow } from './tables';
 
 type StoreCtx = Pick<Ctx, 'store'>;
+/** Writers also append stream records, which carry the simulated time. */
+type WriteCtx = Pick<Ctx, 'store' | 'clock'>;
 
 export interface StoredItem {
   hk: string;
@@ -80,7 +83,7 @@ function ttlOf(row: TableRow, item: Item): number | null {
 }
 
 /** Writes (or replaces) an item and its index rows; keeps the table's counters exact. */
-export function putItem(ctx: StoreCtx, row: TableRow, item: Item, old: StoredItem | undefined): StoredItem {
+export function putItem(ctx: WriteCtx, row: TableRow, item: Item, old: StoredItem | undefined): StoredItem {
   const { hk, rk } = tableKeyOf(row, item);
   const size = itemSize(item);
   if (old) removeIndexRows(ctx, row, old);
@@ -97,6 +100,7 @@ export function putItem(ctx: StoreCtx, row: TableRow, item: Item, old: StoredIte
   ctx.store
     .stmt('UPDATE ddb_tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?')
     .run(old ? 0 : 1, size - (old?.size ?? 0), row.id);
+  recordChange(ctx, row, old?.item, item);
   return { hk, rk, item, size };
 }
 
@@ -110,12 +114,13 @@ function removeIndexRows(ctx: StoreCtx, row: TableRow, old: StoredItem): void {
   }
 }
 
-export function deleteItem(ctx: StoreCtx, row: TableRow, old: StoredItem): void {
+export function deleteItem(ctx: WriteCtx, row: TableRow, old: StoredItem, identity?: ChangeIdentity): void {
   removeIndexRows(ctx, row, old);
   ctx.store.stmt('DELETE FROM ddb_items WHERE table_id = ? AND hk = ? AND rk = ?').run(row.id, old.hk, old.rk);
   ctx.store
     .stmt('UPDATE ddb_tables SET item_count = item_count - 1, size_bytes = size_bytes - ? WHERE id = ?')
     .run(old.size, row.id);
+  recordChange(ctx, row, old.item, undefined, identity);
 }
 
 /** Fills a new index from the table's items (GSI backfill), in batches to bound memory. */

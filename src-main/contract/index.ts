@@ -17,6 +17,7 @@ import {
   workstationSaveFileRequest,
   workstationSaveFileResponse,
 } from './console';
+import { mailboxListRequest, mailboxListResponse, mailboxMarkReadRequest, mailboxMarkReadResponse } from './mailbox';
 import {
   chapterStatus,
   chaptersEvaluateRequest,
@@ -56,6 +57,7 @@ export * from './lab';
 export * from './aws';
 export * from './events';
 export * from './console';
+export * from './mailbox';
 export * from './labs';
 export * from './terminal';
 
@@ -66,6 +68,8 @@ export const contractRequests = {
   'clock.get': { request: clockGetRequest, response: clockGetResponse },
   'billing.summary': { request: billingSummaryRequest, response: billingSummaryResponse },
   'metrics.instance': { request: metricsInstanceRequest, response: metricsInstanceResponse },
+  'mailbox.list': { request: mailboxListRequest, response: mailboxListResponse },
+  'mailbox.markRead': { request: mailboxMarkReadRequest, response: mailboxMarkReadResponse },
   'workstation.info': { request: workstationInfoRequest, response: workstationInfoResponse },
   'workstation.saveFile': { request: workstationSaveFileRequest, response: workstationSaveFileResponse },
   'chapters.list': { request: chaptersListRequest, response: chaptersListResponse },

@@ -9,6 +9,7 @@ import { fromJson } from './from-json';
 import { toJson } from './to-json';
 import { createConsoleHandlers } from './console-handlers';
 import { createLabsHandlers } from './labs-handlers';
+import { createMailboxHandlers } from './mailbox-handlers';
 import { createTerminalHandlers } from './terminal-handlers';
 
 type Parsed<K extends RequestName> = z.output<(typeof contractRequests)[K]['request']>;
@@ -112,6 +113,7 @@ export function createHandlers(engine: Engine, options: { version?: string; endp
 
     ...createConsoleHandlers(engine),
     ...createLabsHandlers(engine),
+    ...createMailboxHandlers(engine),
     ...createTerminalHandlers(engine),
   };
 }

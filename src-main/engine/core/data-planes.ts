@@ -88,8 +88,11 @@ export interface ServiceEndpoint {
 }
 
 export interface ServiceNetwork {
-  /** A DNS name this service answers (`x.abc.0001.use1.cache.amazonaws.com`) → private address. */
-  resolve(name: string): string | undefined;
+  /**
+   * A DNS name this service answers (`x.abc.0001.use1.cache.amazonaws.com`) → private address.
+   * `from` is the asking instance, for names that answer per zone (EFS: the mount target of its zone).
+   */
+  resolve(name: string, from?: { accountId: string; region: string; availabilityZone: string; vpcIds: readonly string[] }): string | undefined;
   /** The endpoint at a private address, if this service owns it (scope: the caller's account and region). */
   at(address: string, scope?: { accountId: string; region: string }): ServiceEndpoint | undefined;
   /**

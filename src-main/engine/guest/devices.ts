@@ -60,7 +60,7 @@ export function ddRate(bytesPerSecond: number): string {
 /** Sizes as lsblk/df -h print them: 8G, 4.8G, 980M. */
 export function humanSize(bytes: number, opts: { si?: boolean } = {}): string {
   const base = opts.si ? 1000 : 1024;
-  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
+  const units = ['B', 'K', 'M', 'G', 'T', 'P', 'E'];
   let v = bytes;
   let u = 0;
   while (v >= base && u < units.length - 1) {

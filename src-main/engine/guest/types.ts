@@ -8,6 +8,7 @@ import type { Clock } from '../clock/clock';
 import type { Store } from '../store/store';
 import type { CommandOutput, ShellCommand } from './shell';
 import type { GuestCatalog } from './catalog';
+import type { FsBackend } from './fs/backend';
 
 export interface InstanceHardware {
   instanceType: string;
@@ -186,6 +187,18 @@ export interface GuestHost {
    * in packages.json, e.g. /opt/aws/bin/cfn-init); running such a file runs the program.
    */
   programs?(guest: GuestLike, session: SessionInfo, io: ProgramIo): ShellCommand[];
+  /**
+   * The NFS server at an address the guest reached on tcp/2049 (an EFS mount target): the export
+   * at `path` with the mount's options, or mount.nfs4's words for why not; undefined when no NFS
+   * server lives there.
+   */
+  nfs?(guest: GuestLike, address: string, path: string, options: string, mounted: () => boolean): NfsExport | string | undefined;
+}
+
+/** A mounted NFS export: its files (shared live with every other client) and what df shows. */
+export interface NfsExport {
+  backend: FsBackend;
+  capacityBytes: number;
 }
 
 /** What a provided program may do from inside its guest, through the guest's own network. */

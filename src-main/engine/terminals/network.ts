@@ -176,8 +176,9 @@ export function createGuestNetwork(deps: NetworkDeps): GuestNetwork {
         return ip;
       }
       if (n === 'localhost') return '127.0.0.1';
+      const asker = id.kind === 'instance' ? { accountId: id.accountId, region: id.region, availabilityZone: id.availabilityZone, vpcIds: id.interfaces.flatMap((i) => (i.vpcId ? [i.vpcId] : [])) } : undefined;
       for (const svc of deps.services ?? []) {
-        const ip = svc.resolve(n);
+        const ip = svc.resolve(n, asker);
         if (ip) return ip;
       }
       return deps.loadBalancers?.resolve(n) ?? deps.internet.resolve(n);

@@ -25,6 +25,7 @@ import { fdiskCommand, lsblkCommand } from './lsblk/lsblk';
 import { mkfsCommand, mkfsExt4Command, mkfsXfsCommand } from './mkfs/mkfs';
 import { fsfreezeCommand, mountCommand, umountCommand } from './mount/mount';
 import { ddCommand } from './dd/dd';
+import { flockCommand } from './flock/flock';
 import { dnfCommand, yumCommand, yumConfigManagerCommand } from './yum/yum';
 import { aptCommand, aptGetCommand } from './apt/apt';
 import { chkconfigCommand, serviceCommand, systemctlCommand } from './service/service';
@@ -77,7 +78,7 @@ const COMMON: Factory[] = [
   sudoCommand, suCommand, whoamiCommand, idCommand, groupsCommand, hostnameCommand, unameCommand, uptimeCommand,
   nprocCommand, freeCommand, dateCommand, lsCommand, teeCommand, chownCommand, chgrpCommand, psCommand, killCommand,
   topCommand, dfCommand, lsblkCommand, fdiskCommand, mkfsCommand, mkfsExt4Command, mkfsXfsCommand, mountCommand,
-  umountCommand, fsfreezeCommand, ddCommand, curlCommand, wgetCommand, pingCommand, ncCommand, ipCommand,
+  umountCommand, fsfreezeCommand, flockCommand, ddCommand, curlCommand, wgetCommand, pingCommand, ncCommand, ipCommand,
   ifconfigCommand, nslookupCommand, hostCommand, digCommand, sshCommand, sshAgentCommand, sshAddCommand,
   sshKeygenCommand, shutdownCommand, haltCommand, poweroffCommand, rebootCommand, atCommand, atqCommand, atrmCommand,
   crontabCommand, historyCommand, serviceCommand,
@@ -120,7 +121,7 @@ export function createCommands(env: CommandEnv): ShellCommand[] {
 /** Names that get a stub in /usr/bin on a fresh image (packaged programs appear on install). */
 export function baseCommandNames(image: Guest['image']): string[] {
   const builtins: string[] = [...BUILTINS];
-  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
+  const ours = ['sudo', 'su', 'whoami', 'id', 'groups', 'hostname', 'uname', 'uptime', 'nproc', 'free', 'date', 'chown', 'chgrp', 'ps', 'kill', 'top', 'df', 'lsblk', 'fdisk', 'mkfs', 'mkfs.ext4', 'mkfs.xfs', 'mount', 'umount', 'fsfreeze', 'flock', 'dd', 'curl', 'wget', 'ping', 'nc', 'ip', 'ifconfig', 'nslookup', 'host', 'dig', 'ssh', 'ssh-agent', 'ssh-add', 'ssh-keygen', 'shutdown', 'halt', 'poweroff', 'reboot', 'at', 'atq', 'atrm', 'crontab', 'service', 'aws', 'vi', 'vim', 'nano', 'less', 'more', 'openssl', 'unzip', 'rsync'];
   if (image.packageManager === 'none') ours.push('git', 'python3');
   // Job control (guest/jobs): just-bash finds a command through its file.
   ours.push('jobs', 'disown', 'nohup');

@@ -15,6 +15,8 @@ export interface RawEntry {
   target?: string;
   /** For 'device' entries: the device's name under /dev. */
   device?: string;
+  /** The inode, where names may share one (hard links on a shared EFS file system). */
+  ino?: number;
 }
 
 export interface NewEntry {
@@ -46,6 +48,12 @@ export interface FsBackend {
   allPaths(): string[];
   /** Bytes used, for df. */
   usedBytes(): number;
+  /** Identity of the filesystem itself, the same in every guest that mounts it (flock keys on it). */
+  readonly id?: string;
+  /** A second name for the same file (a real hard link); without it, GuestFs copies. */
+  link?(existing: string, newPath: string): void;
+  /** A large sequential transfer (dd): how many simulated seconds it takes on this filesystem. */
+  transfer?(direction: 'read' | 'write', bytes: number): number;
 }
 
 /** '/a/b/../c/' → '/a/c'. '..' above the root stays at the root, as in Linux. */

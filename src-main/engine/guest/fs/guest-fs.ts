@@ -426,12 +426,19 @@ export class GuestFs {
     r.mount.backend.put(r.rel, { kind: 'symlink', mode: 0o777, uid: c.uid, gid: c.gid, mtime: this.opts.now(), target });
   }
 
-  /** Hard links are stored as copies: the lab's guests never rely on shared inodes. */
+  /** Hard links are real where the backend has inodes (EFS); elsewhere they are stored as copies. */
   async link(existingPath: string, newPath: string): Promise<void> {
     await this.writable(newPath);
     const s = this.statSync(existingPath, true);
     if (s.isDirectory) throw err('EPERM', 'operation not permitted', 'link', existingPath);
     if (await this.exists(newPath)) throw err('EEXIST', 'file already exists', 'link', newPath);
+    const from = this.resolve(existingPath, true, 'link');
+    const to = this.resolve(newPath, false, 'link');
+    if (from.mount === to.mount && from.mount.backend.link) {
+      this.writableDir(parentOf(to.path), 'link', newPath);
+      from.mount.backend.link(from.rel, to.rel);
+      return;
+    }
     this.writeSync(newPath, this.readSync(existingPath), false, s.mode & 0o7777);
   }
 

@@ -42,6 +42,11 @@ export function ddCommand(env: CommandEnv): ShellCommand {
       };
       let bytes: number;
       let rate: number;
+      // A filesystem with its own throughput model (EFS bursting) says how long the transfer takes.
+      const modelled = (path: string, direction: 'read' | 'write', n: number): number | undefined => {
+        const t = env.guest.rootFs.mountFor(path).mount.backend.transfer?.(direction, n);
+        return t !== undefined && t > 0 ? n / t : undefined;
+      };
       try {
         if (input === '/dev/zero' || input === undefined) {
           if (count === undefined) return fail('dd: reading from /dev/zero without count= never ends in the lab; give count=');
@@ -50,7 +55,7 @@ export function ddCommand(env: CommandEnv): ShellCommand {
             const p = resolve(output);
             fs.writeZerosSync(p, bytes);
             const k = kindOf(p);
-            rate = throughput(k.kind, k.type).write;
+            rate = modelled(p, 'write', bytes) ?? throughput(k.kind, k.type).write;
           } else rate = throughput('memory').write;
         } else {
           const src = resolve(input);
@@ -58,13 +63,13 @@ export function ddCommand(env: CommandEnv): ShellCommand {
           const avail = st.kind === 'device' ? (env.guest.volumeByDevice(src)?.sizeBytes ?? 0) : st.size;
           bytes = Math.min(avail, count !== undefined ? bs * count : avail);
           const k = st.kind === 'device' ? { kind: 'ebs' as const } : kindOf(src);
-          rate = throughput(k.kind, 'type' in k ? k.type : undefined).read;
+          rate = (st.kind === 'device' ? undefined : modelled(src, 'read', bytes)) ?? throughput(k.kind, 'type' in k ? k.type : undefined).read;
           if (output && output !== '/dev/null') {
             const dst = resolve(output);
             if (st.kind === 'file' && bytes <= 16 * 2 ** 20) fs.writeSync(dst, fs.readSync(src).slice(0, bytes), false);
             else fs.writeZerosSync(dst, bytes);
             const kd = kindOf(dst);
-            rate = Math.min(rate, throughput(kd.kind, kd.type).write);
+            rate = Math.min(rate, modelled(dst, 'write', bytes) ?? throughput(kd.kind, kd.type).write);
           }
         }
       } catch (e) {

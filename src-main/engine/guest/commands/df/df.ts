@@ -22,9 +22,11 @@ export function dfCommand(env: CommandEnv): ShellCommand {
         if (m.capacityBytes === undefined) continue;
         // Filesystem metadata takes a few percent (a fresh 5 GiB ext4 volume shows 4.8G, 10M used,
         // §9.1.2); the root filesystem lives in a partition of an 8 GiB disk (7.8G).
-        const overhead = m.point === '/' ? 0.025 : m.fsType.startsWith('ext') ? 0.04 : 0.01;
+        // An NFS server reports its own figures (EFS: 8 EiB, and what is stored).
+        const nfs = m.fsType.startsWith('nfs');
+        const overhead = nfs ? 0 : m.point === '/' ? 0.025 : m.fsType.startsWith('ext') ? 0.04 : 0.01;
         const size = Math.floor(m.capacityBytes * (1 - overhead));
-        const used = Math.min(size, m.backend.usedBytes() + (m.point === '/' ? 0 : 10 * 2 ** 20 - 64 * 1024));
+        const used = Math.min(size, m.backend.usedBytes() + (m.point === '/' || nfs ? 0 : 10 * 2 ** 20 - 64 * 1024));
         rows.push({ source: m.source, type: m.fsType, size, used, point: m.point });
       }
       let shown = rows;

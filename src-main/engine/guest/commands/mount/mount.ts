@@ -6,6 +6,8 @@
 import type { CommandEnv } from '../registry';
 import type { ShellCommand } from '../../shell';
 import { fail, ok } from '../util';
+import type { BlockedConnection } from '../../types';
+import { isNfsType, mountNfs } from './nfs';
 
 export interface FstabEntry {
   device: string;
@@ -24,8 +26,11 @@ export function parseFstab(text: string): FstabEntry[] {
     .map(([device, point, type, options]) => ({ device: device!, point: point!, type: type!, options: options ?? 'defaults' }));
 }
 
-/** Mounts fstab entries that are not mounted yet; returns error lines (boot logs them, mount -a prints them). */
-export function mountFstab(env: Pick<CommandEnv, 'guest'>): string[] {
+/**
+ * Mounts fstab entries that are not mounted yet; returns error lines (boot logs them, mount -a prints
+ * them). NFS entries whose connection was dropped are handed to `onTimeout` (mount -a waits for it).
+ */
+export function mountFstab(env: Pick<CommandEnv, 'guest'>, onTimeout?: (ms: number, blocked?: BlockedConnection) => void): string[] {
   const errors: string[] = [];
   let text = '';
   try {
@@ -36,8 +41,10 @@ export function mountFstab(env: Pick<CommandEnv, 'guest'>): string[] {
   for (const e of parseFstab(text)) {
     if (e.point === '/' || e.point === 'none' || e.type === 'tmpfs' || e.type === 'swap' || e.type === 'proc' || e.type === 'sysfs' || e.type === 'devpts') continue;
     if (env.guest.rootFs.listMounts().some((m) => m.point === e.point)) continue;
-    if (e.type.startsWith('nfs') || e.type === 'efs') {
-      errors.push(`mount.nfs4: Failed to resolve server ${e.device.split(':')[0]}: Name or service not known`);
+    if (isNfsType(e.type, e.device)) {
+      const r = mountNfs(env.guest, e.device, e.point, e.type, e.options);
+      if (r.timeoutMs) onTimeout?.(r.timeoutMs, r.blocked);
+      if (r.error && !e.options.split(',').includes('nofail')) errors.push(r.error);
       continue;
     }
     if (!env.guest.rootFs.existsSync(e.point)) {
@@ -73,7 +80,12 @@ export function mountCommand(env: CommandEnv): ShellCommand {
       }
       if (env.user().uid !== 0) return fail('mount: only root can do that');
       if (all) {
-        const errs = mountFstab(env);
+        let wait = 0;
+        const errs = mountFstab(env, (ms, blocked) => {
+          wait = Math.max(wait, ms);
+          if (blocked) env.io()?.blocked?.(blocked);
+        });
+        if (wait) await env.guest.host.waitTimeout(wait, ctx.signal);
         return errs.length ? fail(errs.join('\n'), 32) : ok();
       }
       let [dev, point] = ops;
@@ -85,16 +97,11 @@ export function mountCommand(env: CommandEnv): ShellCommand {
         type ??= e.type;
       }
       const target = env.fs.resolvePath(ctx.cwd, point);
-      if (type?.startsWith('nfs') || type === 'efs' || dev!.includes(':')) {
-        const server = dev!.split(':')[0]!;
-        const addr = env.guest.host.net.resolve(env.guest, server);
-        if (!addr) return fail(`mount.nfs4: Failed to resolve server ${server}: Name or service not known`, 32);
-        const c = env.guest.host.net.connect(env.guest, addr, 'tcp', 2049);
-        if (!c.ok) {
-          if (c.reason) env.io()?.blocked?.({ from: env.guest.sourceAddress(), to: addr, protocol: 'tcp', port: 2049, ...c.reason });
-          return fail('mount.nfs4: Connection timed out', 32);
-        }
-        return fail(`mount.nfs4: access denied by server while mounting ${dev}`, 32);
+      if (isNfsType(type, dev!)) {
+        const r = mountNfs(env.guest, dev!, target, type, options ?? '');
+        if (r.blocked) env.io()?.blocked?.(r.blocked);
+        if (r.timeoutMs) await env.guest.host.waitTimeout(r.timeoutMs, ctx.signal);
+        return r.error ? fail(r.error, type === 'efs' ? 1 : 32) : ok();
       }
       if (!env.fs.existsSync(target)) return fail(`mount: mount point ${target} does not exist`, 32);
       const err = env.guest.mountVolume(dev!, target, options ?? 'rw,relatime');

@@ -31,6 +31,8 @@ import { bookCodeFromDir } from './guest/commands/git/book-source';
 import { BOOK_HOSTS, bookCodeSite } from './guest/commands/git/book-site';
 import { providers as serviceManifests } from './services/registry';
 import { createLoadBalancerDataPlane } from './services/elasticloadbalancingv2/index';
+import { setLambdaInternet } from './services/lambda/index';
+import { httpRequest } from './guest/net-client';
 import { nfsExport } from './services/elasticfilesystem/index';
 
 export type TerminalEvent =
@@ -225,6 +227,12 @@ export function createTerminals(deps: TerminalDeps): TerminalManager {
       await bootGuest(g);
       return g;
     })());
+
+  // Lambda functions' HTTP requests reach the lab's network from the internet side, as the workstation's do.
+  setLambdaInternet(async (req) => {
+    const out = await httpRequest(await getWorkstation(), `${req.scheme}://${req.host}${req.path}`, { method: req.method, headers: req.headers, ...(req.body ? { body: req.body } : {}), connectTimeoutMs: 5000 });
+    return out.ok ? out.res : { error: out.message, code: out.code === 6 ? 'ENOTFOUND' : out.code === 7 ? 'ECONNREFUSED' : 'ETIMEDOUT' };
+  });
 
   // ── instances ───────────────────────────────────────────────────────────────────────────────
   // Guests boot lazily: an instance without user data comes up when something first reaches it (a

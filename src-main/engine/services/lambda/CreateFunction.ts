@@ -7,6 +7,7 @@ import { conflict, invalidParameter } from './errors';
 import { checkRole } from './role';
 import { checkName, checkPackage, configurationOf, findFunction, functionArn, lambdaTime, newRevision, resolveVersion } from './state/functions';
 import { publishVersion } from './state/versions';
+import { prewarm } from './runtime/invoker';
 
 type Input = OperationInput<'lambda', 'CreateFunction'>;
 
@@ -21,7 +22,7 @@ export const CreateFunction = streaming(async (ctx: Ctx, input: Input) => {
     { Role: input.Role, Description: '', Timeout: 3, MemorySize: 128, Architectures: ['x86_64'], PackageType: 'Zip', EphemeralStorage: 512 },
     input,
   );
-  return ctx.commit(() => {
+  const created = ctx.commit(() => {
     checkRole(ctx, input.Role);
     if (findFunction(ctx, input.FunctionName)) throw conflict(`Function already exist: ${input.FunctionName}`);
     scoped(ctx).insert('lambda_functions', {
@@ -38,4 +39,6 @@ export const CreateFunction = streaming(async (ctx: Ctx, input: Input) => {
     if (input.Publish) return configurationOf(publishVersion(ctx, input.FunctionName, input.Description));
     return configurationOf(resolveVersion(ctx, input.FunctionName));
   });
+  prewarm(input.Runtime);
+  return created;
 });

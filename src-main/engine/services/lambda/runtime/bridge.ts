@@ -25,8 +25,8 @@ export interface BridgeRequest {
 
 export type BridgeReply = { status: number; statusText: string; headers: Record<string, string>; body: string } | { error: string; code: string };
 
-/** The internet as a Lambda function in `region` sees it; undefined when nothing answers at that host. */
-export type LambdaInternet = (req: HttpRequestLike & { scheme: string; region: string }) => Promise<HttpResponseLike | undefined>;
+/** The internet as a Lambda function in `region` sees it: an answer, or why there is none (ENOTFOUND, ETIMEDOUT...). */
+export type LambdaInternet = (req: HttpRequestLike & { scheme: string; region: string }) => Promise<HttpResponseLike | { error: string; code: string }>;
 
 let internet: LambdaInternet | undefined;
 export const setLambdaInternet = (fn: LambdaInternet | undefined): void => {
@@ -71,6 +71,7 @@ export function createBridge(deps: { store: Store; clock: Clock; call: Call }): 
     }
     const answer = await internet?.({ method: req.method, path: url.pathname + url.search, host: url.host, headers, body: body.toString('utf8'), scheme: url.protocol.replace(':', ''), region });
     if (!answer) return { error: `getaddrinfo ENOTFOUND ${url.hostname}`, code: 'ENOTFOUND' };
+    if ('error' in answer) return answer;
     return { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: Buffer.from(answer.body).toString('base64') };
   };
 }

@@ -16,6 +16,8 @@ const here = realpathSync(dirname(fileURLToPath(import.meta.url)));
 const appModules = realpathSync(resolve(here, '..', '..', '..', '..', '..', 'node_modules'));
 const pythonVendor = realpathSync(join(appModules, 'just-bash', 'vendor', 'cpython-emscripten'));
 let root = '';
+let closing = false;
+const INIT_LIMIT_MS = 10_000;
 let seq = 0;
 /** key → idle sandboxes of that function version, code and configuration. */
 const idle = new Map();
@@ -43,35 +45,33 @@ function codeDir(sha) {
   return dir;
 }
 
-function startSandbox(spec) {
+/**
+ * A Node.js sandbox may read only the runtime, its function's code and its own /tmp. A Python
+ * sandbox's process reads the interpreter and the code folder, but Python itself sees only its
+ * in-memory file system (the worker copies the function's code in at init), so one can be booted
+ * ahead of need: the host keeps a spare, which makes a Python cold start cost the handler's import
+ * rather than the interpreter's boot.
+ */
+function spawnSandbox(python, spec) {
   const id = `sb${process.pid}-${++seq}`;
-  const task = codeDir(spec.codeSha);
   const tmp = join(root, 'tmp', id);
   mkdirSync(tmp, { recursive: true });
-  const python = spec.runtime.startsWith('python');
-  const boot = join(here, python ? 'python-bootstrap.mjs' : 'node-bootstrap.mjs');
-  const reads = [here, task, tmp, ...(python ? [pythonVendor] : [appModules])];
+  const task = python ? undefined : codeDir(spec.codeSha);
+  const reads = python ? [here, pythonVendor, join(root, 'code')] : [here, task, tmp, appModules];
   const args = [
     '--experimental-permission',
     ...reads.map((p) => `--allow-fs-read=${p}/*`),
     `--allow-fs-write=${tmp}/*`,
-    `--max-old-space-size=${Math.max(64, spec.memoryMb)}`,
+    `--max-old-space-size=${Math.max(64, spec?.memoryMb ?? 256)}`,
     '--no-warnings',
     // CPython runs on a worker thread of its sandbox (our code only: Python cannot reach Node).
     ...(python ? ['--allow-worker'] : []),
-    boot,
+    join(here, python ? 'python-bootstrap.mjs' : 'node-bootstrap.mjs'),
   ];
-  const env = {
-    ...spec.env,
-    LAMBDA_TASK_ROOT: task,
-    TMPDIR: tmp,
-    NODE_PATH: appModules,
-    _NIMBUS_PYTHON_VENDOR: pythonVendor,
-    LANG: 'en_US.UTF-8',
-    TZ: ':UTC',
-  };
-  const child = spawn(process.execPath, args, { cwd: task, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
-  const sb = { id, key: spec.key, child, tmp, streamName: spec.streamName, current: undefined, stderr: '', dead: false };
+  const base = { LANG: 'en_US.UTF-8', TZ: ':UTC', TMPDIR: tmp };
+  const env = python ? { ...base, _NIMBUS_PYTHON_VENDOR: pythonVendor } : { ...spec.env, ...base, LAMBDA_TASK_ROOT: task, NODE_PATH: appModules };
+  const child = spawn(process.execPath, args, { cwd: python ? tmp : task, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+  const sb = { id, python, key: spec?.key, child, tmp, streamName: spec?.streamName, current: undefined, stderr: '', dead: false };
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (c) => {
     sb.stderr = (sb.stderr + c).slice(-4000);
@@ -79,6 +79,7 @@ function startSandbox(spec) {
   child.once('exit', (code, signal) => {
     sb.dead = true;
     live.delete(sb);
+    if (spare === sb) spare = undefined;
     const list = idle.get(sb.key);
     if (list) idle.set(sb.key, list.filter((s) => s !== sb));
     rmSync(tmp, { recursive: true, force: true });
@@ -91,6 +92,22 @@ function startSandbox(spec) {
   live.add(sb);
   return sb;
 }
+
+let spare;
+function startSandbox(spec) {
+  if (!spec.runtime.startsWith('python')) return spawnSandbox(false, spec);
+  const warm = spare && !spare.dead ? spare : undefined;
+  const sb = warm ?? spawnSandbox(true, spec);
+  sb.booting = !warm;
+  spare = undefined;
+  sb.key = spec.key;
+  sb.streamName = spec.streamName;
+  return sb;
+}
+
+const refillSpare = () => {
+  if (!spare && !closing) spare = spawnSandbox(true);
+};
 
 function take(spec) {
   const list = idle.get(spec.key) ?? [];
@@ -122,6 +139,7 @@ function invoke(spec, socket) {
     clearTimeout(timer);
     write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: performance.now() - t0 - initMs, ...result });
     if (result.keep) release(sb);
+    if (cold && sb.python) setTimeout(refillSpare, 50);
   };
   if (!sb) sb = startSandbox(spec);
   sb.current = {
@@ -133,23 +151,32 @@ function invoke(spec, socket) {
       finish({ error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${spec.requestId} Error: Runtime exited with error: ${why}` }, exitError: why, stderr: sb.stderr });
     },
   };
-  // The timeout counts the init phase too (AWS bills and limits the first run with it).
-  const timer = setTimeout(() => {
-    if (finished) return;
-    finished = true;
-    sb.current = undefined;
-    sb.child.kill('SIGKILL');
-    write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: spec.timeoutMs, timedOut: true });
-  }, spec.timeoutMs + (cold ? 10_000 : 0));
-  const go = () => sb.child.send({ type: 'invoke', event: spec.event, context: { ...spec.context, deadlineMs: Date.now() + spec.timeoutMs } });
+  // Init has its own 10-second limit (as on AWS); the function's timeout starts with the invocation.
+  let timer;
+  const arm = (ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (finished) return;
+      finished = true;
+      sb.current = undefined;
+      sb.child.kill('SIGKILL');
+      write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: spec.timeoutMs, timedOut: true });
+    }, ms);
+  };
+  const go = () => {
+    arm(spec.timeoutMs);
+    sb.child.send({ type: 'invoke', event: spec.event, context: { ...spec.context, deadlineMs: Date.now() + spec.timeoutMs } });
+  };
   if (!cold) go();
   else {
+    // A Python interpreter booted for this call (no spare was ready) is the lab's cost, not the function's init.
+    arm(sb.booting ? 60_000 : INIT_LIMIT_MS);
     sb.onReady = (m) => {
       initMs = performance.now() - t0;
       if (m.error) finish({ error: m.error, initError: true });
       else go();
     };
-    sb.child.send({ type: 'init', handler: spec.handler, runtime: spec.runtime, logStreamName: sb.streamName });
+    sb.child.send({ type: 'init', handler: spec.handler, runtime: spec.runtime, env: spec.env, task: sb.python ? codeDir(spec.codeSha) : undefined });
   }
   return (m) => {
     if (m.type === 'http-reply' && !sb.dead) sb.child.send(m);
@@ -181,7 +208,12 @@ runEngine({
   rpc: {
     /** Stops every sandbox of a function (deleted or changed). */
     forget({ prefix }) {
-      for (const sb of live) if (sb.key.startsWith(prefix) && !sb.current) sb.child.kill('SIGKILL');
+      for (const sb of live) if (sb.key?.startsWith(prefix) && !sb.current) sb.child.kill('SIGKILL');
+      return true;
+    },
+    /** Boots a spare Python sandbox ahead of a first invocation (a Python function was just created). */
+    prewarm() {
+      refillSpare();
       return true;
     },
     stats() {
@@ -189,6 +221,7 @@ runEngine({
     },
   },
   async close() {
+    closing = true;
     for (const sb of live) sb.child.kill('SIGKILL');
   },
 });

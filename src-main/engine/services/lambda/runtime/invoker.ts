@@ -40,6 +40,11 @@ export function forgetFunction(arn: string): void {
   if (env?.engine.supervisor.status(HOST_ID)?.state === 'running') void env.engine.supervisor.request(HOST_ID, 'forget', { prefix: `${arn}:` }).catch(() => undefined);
 }
 
+/** A Python function was created: boot an interpreter now, so its first run pays only its own init. */
+export function prewarm(runtime: string): void {
+  if (env && runtime.startsWith('python')) void env.engine.supervisor.request(HOST_ID, 'prewarm').catch(() => undefined);
+}
+
 export interface Scope {
   accountId: string;
   region: string;

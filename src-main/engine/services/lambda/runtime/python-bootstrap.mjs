@@ -21,7 +21,7 @@ const deliver = (m) => {
 
 function start() {
   worker = new Worker(join(here, 'python-worker.mjs'), {
-    workerData: { vendor: process.env._NIMBUS_PYTHON_VENDOR, task: process.env.LAMBDA_TASK_ROOT, bootstrap: join(here, 'bootstrap.py'), port: port2, flag: flagBuffer },
+    workerData: { vendor: process.env._NIMBUS_PYTHON_VENDOR, bootstrap: join(here, 'bootstrap.py'), port: port2, flag: flagBuffer },
     transferList: [port2],
     env: process.env,
   });
@@ -39,7 +39,6 @@ function start() {
   });
 }
 
-process.on('message', (m) => {
-  if (m.type === 'init') start();
-  deliver(m);
-});
+// Booted at once: a spare sandbox waits with its interpreter ready for the init of some function.
+start();
+process.on('message', deliver);

@@ -7,8 +7,13 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { lockdown } from './lockdown.mjs';
 
-const { vendor, task, bootstrap, port, flag: flagBuffer } = workerData;
+// Each thread has its own copy of Node's modules: close this one's sockets too (emscripten would
+// otherwise map Python's sockets onto them).
+lockdown();
+
+const { vendor, bootstrap, port, flag: flagBuffer } = workerData;
 const flag = new Int32Array(flagBuffer);
 const post = (m) => parentPort.postMessage(m);
 
@@ -16,7 +21,11 @@ const post = (m) => parentPort.postMessage(m);
 function nextMessage() {
   for (;;) {
     const got = receiveMessageOnPort(port);
-    if (got) return got.message;
+    if (got) {
+      // The function's code enters the interpreter's file system at init, before Python imports it.
+      if (got.message.type === 'init' && got.message.task) copyTree(Module.FS, got.message.task, '/var/task');
+      return got.message;
+    }
     Atomics.wait(flag, 0, 0);
     Atomics.store(flag, 0, 0);
   }
@@ -36,10 +45,11 @@ function copyTree(FS, from, to) {
 
 const createPython = createRequire(import.meta.url)(join(vendor, 'python.cjs'));
 let inbound = Buffer.alloc(0);
+let Module;
 let outbound = '';
 const lineOut = (text) => post({ type: 'log', text });
 
-const Module = await createPython({
+Module = await createPython({
   noInitialRun: true,
   print: lineOut,
   printErr: (text) => {
@@ -53,10 +63,10 @@ const Module = await createPython({
       mod.FS.mkdirTree('/var/task');
       mod.FS.mkdirTree('/var/runtime');
       mod.FS.mkdirTree('/tmp');
-      copyTree(mod.FS, task, '/var/task');
       mod.FS.writeFile('/var/runtime/bootstrap.py', readFileSync(bootstrap));
       Object.assign(mod.ENV, { PYTHONHOME: '/', PYTHONPATH: '/lib/python313.zip', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' });
-      for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('_NIMBUS') && k !== 'NODE_PATH' && k !== 'TMPDIR') mod.ENV[k] = v;
+      mod.ENV.LANG = 'en_US.UTF-8';
+      mod.ENV.TZ = 'UTC';
       mod.ENV.LAMBDA_TASK_ROOT = '/var/task';
       mod.ENV.TMPDIR = '/tmp';
       const { FS } = mod;

@@ -19,13 +19,14 @@ import { cloudtrailProvider } from './cloudtrail';
 import { logsProvider } from './logs';
 import { queuePolicyFor, sqsProvider } from './sqs';
 import { elbv2Provider } from './elasticloadbalancingv2';
+import { elbProvider } from './elasticloadbalancing';
 import { autoscalingProvider } from './autoscaling';
 import { rdsProvider } from './rds';
 import { elasticacheProvider } from './elasticache';
 import { efsProvider } from './elasticfilesystem';
 import { lambdaProvider } from './lambda';
 
-export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, dynamodbProvider, dynamodbstreamsProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider, efsProvider, lambdaProvider];
+export const providers: ServiceProvider[] = [s3Provider, stsProvider, ec2Provider, iamProvider, cloudformationProvider, monitoringProvider, sqsProvider, snsProvider, eventsProvider, cloudtrailProvider, logsProvider, elbv2Provider, elbProvider, dynamodbProvider, dynamodbstreamsProvider, applicationAutoscalingProvider, autoscalingProvider, rdsProvider, elasticacheProvider, efsProvider, lambdaProvider];
 
 /** What IAM's authorizer reads from the services (engine/index.ts wires it into the dispatcher). */
 export const authzHooks: AuthzHooks = {

@@ -1,9 +1,10 @@
 import type { Ctx } from '../../core/provider';
 import type { OperationInput } from '../../models/generated';
 import { alreadyExists, validationError } from './errors';
-import { checkPlacement, checkSizes, checkTargetGroups } from './state/checks';
+import { checkLoadBalancers, checkPlacement, checkSizes, checkTargetGroups } from './state/checks';
 import { findGroup, putTag } from './state/groups';
 import { kick } from './state/kick';
+import { putHook } from './state/lifecycle-hooks';
 import { getLaunchConfiguration } from './state/launch-configurations';
 import { checkLaunchTemplate } from './state/launch-templates';
 import { groupArn, stamp } from './state/names';
@@ -25,6 +26,7 @@ export const CreateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
   const placement = checkPlacement(ctx, input.VPCZoneIdentifier, input.AvailabilityZones);
   const tgs = input.TargetGroupARNs ?? [];
   checkTargetGroups(ctx, tgs);
+  checkLoadBalancers(ctx, input.LoadBalancerNames ?? []);
   const healthType = input.HealthCheckType ?? 'EC2';
   if (!['EC2', 'ELB'].includes(healthType)) throw validationError(`Invalid health check type: ${healthType}`);
   const now = ctx.clock.now();
@@ -43,6 +45,8 @@ export const CreateAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
       desired > 0 ? `At ${stamp(now)} a user request created an AutoScalingGroup changing the desired capacity from 0 to ${desired}.` : null,
     );
   for (const t of input.Tags ?? []) putTag(ctx, name, t.Key, t.Value ?? '', t.PropagateAtLaunch ?? false);
+  // Hooks given with the group hold its very first instances too.
+  for (const h of input.LifecycleHookSpecificationList ?? []) putHook(ctx, { name, arn: findGroup(ctx, name)!.arn }, h);
   kick(ctx, name);
   return {};
 };

@@ -11,7 +11,7 @@ export const DeleteAutoScalingGroup = (ctx: Ctx, input: OperationInput<'autoscal
   if (g.deleting) throw scalingActivityInProgress('An AutoScalingGroup delete is already in progress for this group.');
   const instances = instancesOf(ctx, g.name);
   if (instances.length === 0) {
-    for (const table of ['autoscaling_tags', 'autoscaling_policies', 'autoscaling_scheduled_actions'])
+    for (const table of ['autoscaling_tags', 'autoscaling_policies', 'autoscaling_scheduled_actions', 'autoscaling_lifecycle_hooks', 'autoscaling_lifecycle_actions'])
       ctx.store.stmt(`DELETE FROM ${table} WHERE account_id = ? AND region = ? AND group_name = ?`).run(ctx.accountId, ctx.region, g.name);
     ctx.store.stmt('DELETE FROM autoscaling_groups WHERE account_id = ? AND region = ? AND name = ?').run(ctx.accountId, ctx.region, g.name);
     return {};

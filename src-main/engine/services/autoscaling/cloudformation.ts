@@ -85,7 +85,8 @@ const group: ResourceProvider = {
     const tags = objList(props.Tags).map((t) => ({ ResourceId: name, ResourceType: 'auto-scaling-group', Key: String(t.Key), Value: String(t.Value ?? ''), PropagateAtLaunch: bool(t.PropagateAtLaunch) ?? false }));
     // CloudFormation's own tags reach the instances too, as on AWS.
     for (const t of allTags(rc, {})) if (!tags.some((x) => x.Key === t.Key)) tags.push({ ResourceId: name, ResourceType: 'auto-scaling-group', Key: t.Key, Value: t.Value, PropagateAtLaunch: true });
-    await asg(rc, 'CreateAutoScalingGroup', clean({ AutoScalingGroupName: name, ...groupInput(props), TargetGroupARNs: strList(props.TargetGroupARNs), LoadBalancerNames: strList(props.LoadBalancerNames), Tags: tags }));
+    const hooks = objList(props.LifecycleHookSpecificationList).map((h) => hookInput(h));
+    await asg(rc, 'CreateAutoScalingGroup', clean({ AutoScalingGroupName: name, ...groupInput(props), TargetGroupARNs: strList(props.TargetGroupARNs), LoadBalancerNames: strList(props.LoadBalancerNames), Tags: tags, LifecycleHookSpecificationList: hooks.length ? hooks : undefined }));
     for (const m of objList(props.MetricsCollection)) await asg(rc, 'EnableMetricsCollection', clean({ AutoScalingGroupName: name, Granularity: str(m.Granularity) ?? '1Minute', Metrics: strList(m.Metrics) }));
     return { physicalId: name };
   },
@@ -109,6 +110,35 @@ const group: ResourceProvider = {
     if (!g) return;
     if (g.Status !== 'Delete in progress') await asg(rc, 'DeleteAutoScalingGroup', { AutoScalingGroupName: physicalId, ForceDelete: true });
     await rc.waitFor(async () => (await describeGroup(rc, physicalId)) === undefined, 5_000, 30 * 60_000, `Auto Scaling group ${physicalId} to terminate its instances`);
+  },
+};
+
+function hookInput(h: JsonObject) {
+  return clean({
+    LifecycleHookName: str(h.LifecycleHookName),
+    LifecycleTransition: str(h.LifecycleTransition),
+    NotificationTargetARN: str(h.NotificationTargetARN),
+    RoleARN: str(h.RoleARN),
+    NotificationMetadata: str(h.NotificationMetadata),
+    HeartbeatTimeout: num(h.HeartbeatTimeout),
+    DefaultResult: str(h.DefaultResult),
+  });
+}
+
+/** AWS::AutoScaling::LifecycleHook: Ref is the hook's name. */
+const lifecycleHook: ResourceProvider = {
+  async create(rc, props) {
+    const name = str(props.LifecycleHookName) ?? generatedName(rc, 255, { suffix: 12 });
+    await asg(rc, 'PutLifecycleHook', { ...hookInput(props), LifecycleHookName: name, AutoScalingGroupName: str(props.AutoScalingGroupName) });
+    return { physicalId: name };
+  },
+  async update(rc, physicalId, props) {
+    await asg(rc, 'PutLifecycleHook', { ...hookInput(props), LifecycleHookName: physicalId, AutoScalingGroupName: str(props.AutoScalingGroupName) });
+  },
+  async delete(rc, physicalId, props) {
+    await asg(rc, 'DeleteLifecycleHook', { LifecycleHookName: physicalId, AutoScalingGroupName: str(props.AutoScalingGroupName) }).catch((e: unknown) => {
+      if (!(e instanceof Error && /not found|No Lifecycle Hook/i.test(e.message))) throw e;
+    });
   },
 };
 
@@ -176,4 +206,5 @@ export const autoscalingCloudFormation: Record<string, ResourceProvider> = {
   'AWS::AutoScaling::AutoScalingGroup': group,
   'AWS::AutoScaling::ScalingPolicy': scalingPolicy,
   'AWS::AutoScaling::ScheduledAction': scheduledAction,
+  'AWS::AutoScaling::LifecycleHook': lifecycleHook,
 };

@@ -13,7 +13,16 @@ import { autoscalingCloudFormation } from './cloudformation';
 import { autoscalingIamTable } from './iam-table';
 import { autoscalingInventory } from './inventory';
 import { AttachLoadBalancerTargetGroups } from './AttachLoadBalancerTargetGroups';
+import { AttachLoadBalancers } from './AttachLoadBalancers';
+import { DetachLoadBalancers } from './DetachLoadBalancers';
+import { DescribeLoadBalancers } from './DescribeLoadBalancers';
+import { CompleteLifecycleAction } from './CompleteLifecycleAction';
 import { CreateAutoScalingGroup } from './CreateAutoScalingGroup';
+import { DeleteLifecycleHook } from './DeleteLifecycleHook';
+import { DescribeLifecycleHooks } from './DescribeLifecycleHooks';
+import { DescribeLifecycleHookTypes } from './DescribeLifecycleHookTypes';
+import { PutLifecycleHook } from './PutLifecycleHook';
+import { RecordLifecycleActionHeartbeat } from './RecordLifecycleActionHeartbeat';
 import { DescribeAccountLimits } from './DescribeAccountLimits';
 import { DescribeAdjustmentTypes } from './DescribeAdjustmentTypes';
 import { DescribeScalingProcessTypes } from './DescribeScalingProcessTypes';
@@ -50,7 +59,16 @@ export const autoscalingProvider = defineService({
   migrations: autoscalingMigrations,
   handlers: {
     AttachLoadBalancerTargetGroups,
+    AttachLoadBalancers,
+    DetachLoadBalancers,
+    DescribeLoadBalancers,
+    CompleteLifecycleAction,
     CreateAutoScalingGroup,
+    DeleteLifecycleHook,
+    DescribeLifecycleHooks,
+    DescribeLifecycleHookTypes,
+    PutLifecycleHook,
+    RecordLifecycleActionHeartbeat,
     CreateLaunchConfiguration,
     CreateOrUpdateTags,
     DeleteAutoScalingGroup,

@@ -59,4 +59,32 @@ export const autoscalingMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'autoscaling',
+    version: 2,
+    name: 'lifecycle hooks, their pending actions, and an outbox of notifications',
+    up: `
+      CREATE TABLE autoscaling_lifecycle_hooks (
+        account_id TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT NOT NULL,
+        transition TEXT NOT NULL, target_arn TEXT, role_arn TEXT, metadata TEXT,
+        heartbeat_timeout INTEGER NOT NULL, default_result TEXT NOT NULL,
+        PRIMARY KEY (account_id, region, group_name, name)
+      );
+      -- An instance held by a hook: result NULL while it waits (deadline = heartbeat, global_deadline = 100 heartbeats or 48 h).
+      CREATE TABLE autoscaling_lifecycle_actions (
+        account_id TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, hook_name TEXT NOT NULL,
+        instance_id TEXT NOT NULL, transition TEXT NOT NULL, token TEXT NOT NULL UNIQUE,
+        started_at INTEGER NOT NULL, deadline INTEGER NOT NULL, global_deadline INTEGER NOT NULL, result TEXT,
+        PRIMARY KEY (account_id, region, instance_id, hook_name)
+      );
+      -- Messages to SQS queues or SNS topics, sent by the reconciler after the transaction that wrote them.
+      CREATE TABLE autoscaling_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL,
+        target_arn TEXT NOT NULL, subject TEXT NOT NULL, message TEXT NOT NULL
+      );
+      -- 1 once an instance's terminating hooks have run (it may then terminate).
+      ALTER TABLE autoscaling_instances ADD COLUMN hooks_done INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

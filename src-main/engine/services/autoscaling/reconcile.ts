@@ -18,6 +18,7 @@ import type { Store } from '../../store/store';
 import { AwsError } from '../../protocol/errors';
 import { buildNetworkWorld, instanceInfo } from '../ec2/index';
 import { instanceTargetState } from '../elasticloadbalancingv2/index';
+import { classicInstanceState } from '../elasticloadbalancing/index';
 import { addActivity, finishActivity } from './state/activities';
 import { asgCtx } from './state/context';
 import { findGroup, list, tagsOf, type GroupRow } from './state/groups';
@@ -27,6 +28,8 @@ import { findLaunchConfiguration, type LaunchSpec } from './state/launch-configu
 import { resolveGroupTemplate, templateRunInput, type ResolvedTemplate } from './state/launch-templates';
 import { stamp } from './state/names';
 import { runScheduledActions } from './state/scheduled';
+import { abandonCause, hooksOf, LAUNCHING, settle, startActions, TERMINATING } from './state/lifecycle-hooks';
+import { flushOutbox } from './state/outbox';
 
 const TICK_MS = 10_000;
 /** After a failed launch the group waits before trying again (AWS backs off too). */
@@ -43,7 +46,8 @@ interface Plan {
   spec?: LaunchSpec;
   template?: ResolvedTemplate;
   launches: Launch[];
-  terminate: { instanceId: string; running: boolean }[];
+  /** deregisterOnly: a terminating hook holds the instance (it leaves its target groups first). */
+  terminate: { instanceId: string; running: boolean; deregisterOnly?: boolean }[];
   register: string[];
   deleteGroup: boolean;
 }
@@ -104,12 +108,46 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
   const register: string[] = [];
   const terminate: Plan['terminate'] = [];
   const tgs = list(g.target_groups);
+  const classic = list(g.load_balancers);
   // 1. What EC2 and the load balancers say.
+  const hooked = (transition: string) => !g.deleting && hooksOf(ctx, name, transition).length > 0;
+  const setLifecycle = (id: string, lifecycle: string, hooksDone?: number) =>
+    ctx.store.stmt('UPDATE autoscaling_instances SET lifecycle = ?, hooks_done = COALESCE(?, hooks_done) WHERE account_id = ? AND region = ? AND instance_id = ?').run(lifecycle, hooksDone ?? null, ctx.accountId, ctx.region, id);
   for (const i of instancesOf(ctx, name)) {
     const state = instanceInfo(ctx, i.instance_id)?.state;
+    // Lifecycle hooks hold the instance until each has its result or its heartbeat timeout passed.
+    if (i.lifecycle === 'Pending:Wait') {
+      const outcome = g.deleting ? 'ABANDON' : settle(ctx, i.instance_id);
+      if (outcome === 'wait' && !isGone(state)) continue;
+      const launch = ctx.store
+        .stmt("SELECT activity_id FROM autoscaling_activities WHERE account_id = ? AND region = ? AND group_name = ? AND status = 'MidLifecycleAction' AND description = ?")
+        .get(ctx.accountId, ctx.region, name, `Launching a new EC2 instance: ${i.instance_id}`) as { activity_id: string } | undefined;
+      if (launch) finishActivity(ctx, launch.activity_id, outcome === 'CONTINUE' ? 'Successful' : 'Failed', outcome === 'CONTINUE' ? undefined : 'Instance failed to complete user\'s Lifecycle Action: Lifecycle Action with token was abandoned: Lifecycle Action Completed with ABANDON Result');
+      if (outcome === 'CONTINUE') {
+        setLifecycle(i.instance_id, 'Pending');
+        i.lifecycle = 'Pending';
+      } else if (outcome === 'ABANDON' && i.health === 'Healthy') {
+        ctx.store.stmt("UPDATE autoscaling_instances SET health = 'Unhealthy', unhealthy_cause = ? WHERE account_id = ? AND region = ? AND instance_id = ?").run(abandonCause(i.instance_id, now), ctx.accountId, ctx.region, i.instance_id);
+        continue;
+      }
+    }
+    if (i.lifecycle === 'Terminating:Wait') {
+      if ((g.deleting ? 'CONTINUE' : settle(ctx, i.instance_id)) === 'wait' && !isGone(state)) continue;
+      setLifecycle(i.instance_id, 'Terminating', 1);
+      i.lifecycle = 'Terminating';
+      i.hooks_done = 1;
+    }
+    if (i.lifecycle === 'Terminating' && i.hooks_done !== 1 && !isGone(state) && hooked(TERMINATING)) {
+      // Terminated by a user request: the terminating hooks run first.
+      startActions(ctx, name, i.instance_id, TERMINATING);
+      setLifecycle(i.instance_id, 'Terminating:Wait');
+      terminate.push({ instanceId: i.instance_id, running: true, deregisterOnly: true });
+      continue;
+    }
     if (i.lifecycle === 'Terminating') {
       if (state === undefined || state === 'terminated') {
         ctx.store.stmt('DELETE FROM autoscaling_instances WHERE account_id = ? AND region = ? AND instance_id = ?').run(ctx.accountId, ctx.region, i.instance_id);
+        ctx.store.stmt('DELETE FROM autoscaling_lifecycle_actions WHERE account_id = ? AND region = ? AND instance_id = ?').run(ctx.accountId, ctx.region, i.instance_id);
         const open = ctx.store
           .stmt("SELECT activity_id FROM autoscaling_activities WHERE account_id = ? AND region = ? AND group_name = ? AND status = 'InProgress' AND description = ?")
           .all(ctx.accountId, ctx.region, name, `Terminating EC2 instance: ${i.instance_id}`) as { activity_id: string }[];
@@ -121,24 +159,26 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
     if (isGone(state)) unhealthy = `At ${at} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`;
     else if (state === 'running' && i.lifecycle === 'Pending') {
       ctx.store.stmt("UPDATE autoscaling_instances SET lifecycle = 'InService' WHERE account_id = ? AND region = ? AND instance_id = ?").run(ctx.accountId, ctx.region, i.instance_id);
-      if (tgs.length) register.push(i.instance_id);
+      if (tgs.length || classic.length) register.push(i.instance_id);
     } else if (g.health_check_type === 'ELB' && i.lifecycle === 'InService' && now >= i.launched_at + g.grace_period * 1000) {
-      if (tgs.some((tg) => instanceTargetState(ctx, tg, i.instance_id) === 'unhealthy')) unhealthy = `At ${at} an instance was taken out of service in response to an ELB system health check failure.`;
+      if (tgs.some((tg) => instanceTargetState(ctx, tg, i.instance_id) === 'unhealthy') || classic.some((lb) => classicInstanceState(ctx, lb, i.instance_id) === 'OutOfService')) unhealthy = `At ${at} an instance was taken out of service in response to an ELB system health check failure.`;
     }
     if (unhealthy && i.health === 'Healthy')
       ctx.store.stmt("UPDATE autoscaling_instances SET health = 'Unhealthy', unhealthy_cause = ? WHERE account_id = ? AND region = ? AND instance_id = ?").run(unhealthy, ctx.accountId, ctx.region, i.instance_id);
   }
   // 2. Replace what is unhealthy, then reach the desired capacity.
   const markTerminating = (i: GroupInstanceRow, cause: string) => {
-    ctx.store.stmt("UPDATE autoscaling_instances SET lifecycle = 'Terminating' WHERE account_id = ? AND region = ? AND instance_id = ?").run(ctx.accountId, ctx.region, i.instance_id);
     const state = instanceInfo(ctx, i.instance_id)?.state;
+    const hold = !isGone(state) && hooked(TERMINATING);
+    setLifecycle(i.instance_id, hold ? 'Terminating:Wait' : 'Terminating');
+    if (hold) startActions(ctx, name, i.instance_id, TERMINATING);
     addActivity(ctx, { group: name, description: `Terminating EC2 instance: ${i.instance_id}`, cause, status: state === undefined || state === 'terminated' ? 'Successful' : 'InProgress', details: { 'Subnet ID': '', 'Availability Zone': i.zone } });
-    terminate.push({ instanceId: i.instance_id, running: !isGone(state) });
+    terminate.push({ instanceId: i.instance_id, running: !isGone(state), ...(hold ? { deregisterOnly: true } : {}) });
   };
   if (!suspended(g, 'ReplaceUnhealthy') || g.deleting) {
-    for (const i of instancesOf(ctx, name).filter((x) => x.health === 'Unhealthy' && x.lifecycle !== 'Terminating')) markTerminating(i, i.unhealthy_cause ?? `At ${at} an instance was taken out of service in response to a health check failure.`);
+    for (const i of instancesOf(ctx, name).filter((x) => x.health === 'Unhealthy' && !x.lifecycle.startsWith('Terminating'))) markTerminating(i, i.unhealthy_cause ?? `At ${at} an instance was taken out of service in response to a health check failure.`);
   }
-  const live = instancesOf(ctx, name).filter((i) => i.lifecycle !== 'Terminating');
+  const live = instancesOf(ctx, name).filter((i) => !i.lifecycle.startsWith('Terminating'));
   const launches: Launch[] = [];
   let cleared = false;
   if (live.length < g.desired && !suspended(g, 'Launch') && now >= blockedUntil) {
@@ -162,7 +202,7 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
   const template = g.launch_template && launches.length ? resolveGroupTemplate(ctx, g.launch_template) : undefined;
   const deleteGroup = g.deleting === 1 && instancesOf(ctx, name).length === 0;
   if (deleteGroup) {
-    for (const table of ['autoscaling_tags', 'autoscaling_policies', 'autoscaling_scheduled_actions'])
+    for (const table of ['autoscaling_tags', 'autoscaling_policies', 'autoscaling_scheduled_actions', 'autoscaling_lifecycle_hooks', 'autoscaling_lifecycle_actions'])
       ctx.store.stmt(`DELETE FROM ${table} WHERE account_id = ? AND region = ? AND group_name = ?`).run(ctx.accountId, ctx.region, name);
     ctx.store.stmt('DELETE FROM autoscaling_groups WHERE account_id = ? AND region = ? AND name = ?').run(ctx.accountId, ctx.region, name);
   }
@@ -223,11 +263,14 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
     const as = (service: string, op: string, input: Record<string, unknown>) => call(ctx.principal, service, op, input, { region: ctx.region, source: 'internal' });
     for (const id of p.register) {
       for (const tg of list(g.target_groups)) await as('elasticloadbalancingv2', 'RegisterTargets', { TargetGroupArn: tg, Targets: [{ Id: id }] }).catch(() => undefined);
+      for (const lb of list(g.load_balancers)) await as('elasticloadbalancing', 'RegisterInstancesWithLoadBalancer', { LoadBalancerName: lb, Instances: [{ InstanceId: id }] }).catch(() => undefined);
     }
     for (const t of p.terminate) {
       for (const tg of list(g.target_groups)) await as('elasticloadbalancingv2', 'DeregisterTargets', { TargetGroupArn: tg, Targets: [{ Id: t.instanceId }] }).catch(() => undefined);
-      if (t.running) await as('ec2', 'TerminateInstances', { InstanceIds: [t.instanceId] }).catch(() => undefined);
+      for (const lb of list(g.load_balancers)) await as('elasticloadbalancing', 'DeregisterInstancesFromLoadBalancer', { LoadBalancerName: lb, Instances: [{ InstanceId: t.instanceId }] }).catch(() => undefined);
+      if (t.running && !t.deregisterOnly) await as('ec2', 'TerminateInstances', { InstanceIds: [t.instanceId] }).catch(() => undefined);
     }
+    await flushOutbox(store, ctx, g.name);
     if (p.launches.length === 0) return;
     const tags = store.read(() => tagsOf(ctx, g.name).filter((t) => t.propagate === 1));
     for (const l of p.launches) {
@@ -248,7 +291,9 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
                VALUES (?, ?, ?, ?, ?, ?, 'Pending', 'Healthy', ?, ?, ?, ?)`,
             )
             .run(ctx.accountId, ctx.region, inst.InstanceId, g.name, l.zone, inst.InstanceType, p.template ? null : g.launch_configuration, launchedFrom, g.protect_new, clock.now());
-          addActivity(ctx, { group: g.name, description: `Launching a new EC2 instance: ${inst.InstanceId}`, cause: l.cause, status: 'Successful', start, details: { 'Subnet ID': l.subnetId, 'Availability Zone': l.zone } });
+          const held = startActions(ctx, g.name, inst.InstanceId, LAUNCHING);
+          if (held) ctx.store.stmt("UPDATE autoscaling_instances SET lifecycle = 'Pending:Wait' WHERE account_id = ? AND region = ? AND instance_id = ?").run(ctx.accountId, ctx.region, inst.InstanceId);
+          addActivity(ctx, { group: g.name, description: `Launching a new EC2 instance: ${inst.InstanceId}`, cause: l.cause, status: held ? 'MidLifecycleAction' : 'Successful', start, details: { 'Subnet ID': l.subnetId, 'Availability Zone': l.zone } });
         });
       } catch (e) {
         const msg = e instanceof AwsError ? e.message : 'Internal error';
@@ -267,6 +312,7 @@ export function createReconciler(store: Store, clock: Clock, call: Call): Reconc
         break;
       }
     }
+    await flushOutbox(store, ctx, g.name);
   }
 
   async function run(accountId: string, region: string, group: string): Promise<void> {

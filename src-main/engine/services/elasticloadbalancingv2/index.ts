@@ -75,3 +75,6 @@ export { createLoadBalancerDataPlane, type LoadBalancerDataPlane, type Client as
 export { healthIdle } from './health';
 // Auto Scaling's ELB health checks and target group checks read these (it may not import this folder's state/).
 export { instanceTargetState, targetGroupExists } from './state/targets';
+// Classic Load Balancers (services/elasticloadbalancing) run on this folder's nodes, forwarding and health checks.
+export * as classicBacking from './classic-backing';
+export { sampleElbMetrics } from './metrics';

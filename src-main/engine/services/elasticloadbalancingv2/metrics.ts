@@ -60,7 +60,11 @@ interface CountRow {
 }
 
 /** The datapoints of one period: request counts summed over its minutes, host counts as they are now. */
-export function sampleElbMetrics(store: Store, scope: { accountId: string; region: string }, at: number, periodMs: number): MetricSample[] {
+export function sampleElbMetrics(store: Store, scope: { accountId: string; region: string }, at: number, periodMs: number, classic = false): MetricSample[] {
+  // Classic Load Balancers (hidden rows, classic-backing.ts) report to AWS/ELB with LoadBalancerName only.
+  const isClassic = (arn: string) => arn.includes(':loadbalancer/classic/');
+  const mine = (arn: string) => isClassic(arn) === classic;
+  const lbDims = (arn: string): Record<string, string> => (classic ? { LoadBalancerName: arn.split('/')[2]! } : { LoadBalancer: fullName(arn) });
   const out: MetricSample[] = [];
   const from = Math.floor((at - periodMs) / 60_000);
   const to = Math.floor(at / 60_000);
@@ -72,16 +76,18 @@ export function sampleElbMetrics(store: Store, scope: { accountId: string; regio
     )
     .all(scope.accountId, scope.region, from, to) as CountRow[];
   const byLb = new Map<string, CountRow[]>();
-  for (const r of rows) byLb.set(r.lb_arn, [...(byLb.get(r.lb_arn) ?? []), r]);
+  for (const r of rows.filter((x) => mine(x.lb_arn))) byLb.set(r.lb_arn, [...(byLb.get(r.lb_arn) ?? []), r]);
   for (const [lb, list] of byLb) {
-    const dims = { LoadBalancer: fullName(lb) };
+    const dims = lbDims(lb);
     const sum = (k: keyof CountRow) => list.reduce((s, r) => s + Number(r[k]), 0);
     out.push({ name: 'RequestCount', dimensions: dims, value: sum('requests'), unit: 'Count' });
-    if (sum('target_2xx')) out.push({ name: 'HTTPCode_Target_2XX_Count', dimensions: dims, value: sum('target_2xx'), unit: 'Count' });
-    if (sum('target_4xx')) out.push({ name: 'HTTPCode_Target_4XX_Count', dimensions: dims, value: sum('target_4xx'), unit: 'Count' });
-    if (sum('target_5xx')) out.push({ name: 'HTTPCode_Target_5XX_Count', dimensions: dims, value: sum('target_5xx'), unit: 'Count' });
-    if (sum('elb_5xx')) out.push({ name: 'HTTPCode_ELB_5XX_Count', dimensions: dims, value: sum('elb_5xx'), unit: 'Count' });
-    if (sum('target_responses')) out.push({ name: 'TargetResponseTime', dimensions: dims, value: sum('target_ms') / 1000 / sum('target_responses'), unit: 'Seconds' });
+    const backend = classic ? 'HTTPCode_Backend_' : 'HTTPCode_Target_';
+    if (sum('target_2xx')) out.push({ name: `${backend}2XX${classic ? '' : '_Count'}`, dimensions: dims, value: sum('target_2xx'), unit: 'Count' });
+    if (sum('target_4xx')) out.push({ name: `${backend}4XX${classic ? '' : '_Count'}`, dimensions: dims, value: sum('target_4xx'), unit: 'Count' });
+    if (sum('target_5xx')) out.push({ name: `${backend}5XX${classic ? '' : '_Count'}`, dimensions: dims, value: sum('target_5xx'), unit: 'Count' });
+    if (sum('elb_5xx')) out.push({ name: classic ? 'HTTPCode_ELB_5XX' : 'HTTPCode_ELB_5XX_Count', dimensions: dims, value: sum('elb_5xx'), unit: 'Count' });
+    if (sum('target_responses')) out.push({ name: classic ? 'Latency' : 'TargetResponseTime', dimensions: dims, value: sum('target_ms') / 1000 / sum('target_responses'), unit: 'Seconds' });
+    if (classic) continue;
     for (const r of list.filter((x) => x.tg_arn)) {
       const tgDims = { LoadBalancer: fullName(lb), TargetGroup: fullName(r.tg_arn) };
       out.push({ name: 'RequestCount', dimensions: tgDims, value: r.requests, unit: 'Count' });
@@ -102,8 +108,8 @@ export function sampleElbMetrics(store: Store, scope: { accountId: string; regio
     else if (h.state === 'unhealthy') c.unhealthy++;
     counts.set(key, c);
   }
-  for (const c of counts.values()) {
-    const dims = { LoadBalancer: fullName(c.lb), TargetGroup: fullName(c.tg) };
+  for (const c of [...counts.values()].filter((x) => mine(x.lb))) {
+    const dims = classic ? lbDims(c.lb) : { LoadBalancer: fullName(c.lb), TargetGroup: fullName(c.tg) };
     out.push({ name: 'HealthyHostCount', dimensions: dims, value: c.healthy, unit: 'Count' }, { name: 'UnHealthyHostCount', dimensions: dims, value: c.unhealthy, unit: 'Count' });
   }
   return out;

@@ -18,7 +18,7 @@ export interface ActivityRow {
 
 export function addActivity(
   ctx: Ctx,
-  a: { group: string; description: string; cause: string; status: 'Successful' | 'Failed' | 'InProgress' | 'WaitingForSpotInstanceId'; message?: string; details?: Record<string, string>; start?: number },
+  a: { group: string; description: string; cause: string; status: 'Successful' | 'Failed' | 'InProgress' | 'MidLifecycleAction' | 'WaitingForSpotInstanceId'; message?: string; details?: Record<string, string>; start?: number },
 ): string {
   const id = randomUUID();
   const now = ctx.clock.now();
@@ -27,7 +27,7 @@ export function addActivity(
       `INSERT INTO autoscaling_activities (account_id, region, activity_id, group_name, description, cause, start_time, end_time, status, status_message, progress, details)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(ctx.accountId, ctx.region, id, a.group, a.description, a.cause, a.start ?? now, a.status === 'InProgress' ? null : now, a.status, a.message ?? null, a.status === 'InProgress' ? 50 : 100, JSON.stringify(a.details ?? {}));
+    .run(ctx.accountId, ctx.region, id, a.group, a.description, a.cause, a.start ?? now, a.status === 'InProgress' || a.status === 'MidLifecycleAction' ? null : now, a.status, a.message ?? null, a.status === 'InProgress' ? 50 : a.status === 'MidLifecycleAction' ? 30 : 100, JSON.stringify(a.details ?? {}));
   return id;
 }
 

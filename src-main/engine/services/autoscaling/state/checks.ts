@@ -2,6 +2,7 @@
 import type { Ctx } from '../../../core/provider';
 import { buildNetworkWorld, ensureDefaultVpc } from '../../ec2/index';
 import { targetGroupExists } from '../../elasticloadbalancingv2/index';
+import { classicExists } from '../../elasticloadbalancing/index';
 import { validationError } from '../errors';
 
 export function checkSizes(min: number, max: number, desired: number | undefined): void {
@@ -35,4 +36,8 @@ export function checkPlacement(ctx: Ctx, vpcZoneIdentifier: string | undefined, 
 
 export function checkTargetGroups(ctx: Ctx, arns: readonly string[]): void {
   for (const arn of arns) if (!targetGroupExists(ctx, arn)) throw validationError(`Provided Target Groups may not be valid. Please ensure they exist and try again.`);
+}
+
+export function checkLoadBalancers(ctx: Ctx, names: readonly string[]): void {
+  for (const n of names) if (!classicExists(ctx, n)) throw validationError('Provided Load Balancers may not be valid. Please ensure they exist and try again.');
 }

@@ -8,13 +8,14 @@ export interface GroupInstanceRow {
   group_name: string;
   zone: string;
   instance_type: string;
-  lifecycle: 'Pending' | 'InService' | 'Terminating' | 'Standby';
+  lifecycle: 'Pending' | 'Pending:Wait' | 'InService' | 'Terminating' | 'Terminating:Wait' | 'Standby';
   health: 'Healthy' | 'Unhealthy';
   launch_configuration: string | null;
   launch_template: string | null;
   protected: number;
   launched_at: number;
   unhealthy_cause: string | null;
+  hooks_done: number;
 }
 
 export const instancesOf = (ctx: Ctx, group: string): GroupInstanceRow[] =>

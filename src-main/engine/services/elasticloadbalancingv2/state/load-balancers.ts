@@ -51,8 +51,9 @@ export const DEFAULT_LB_ATTRIBUTES: Record<string, string> = {
   'waf.fail_open.enabled': 'false',
 };
 
+/** Application Load Balancers (Classic ones live here too, hidden: classic-backing.ts). */
 export function listLoadBalancers(ctx: Ctx): LoadBalancerRow[] {
-  return ctx.store.stmt('SELECT * FROM elbv2_load_balancers WHERE account_id = ? AND region = ? ORDER BY id').all(ctx.accountId, ctx.region) as LoadBalancerRow[];
+  return ctx.store.stmt("SELECT * FROM elbv2_load_balancers WHERE account_id = ? AND region = ? AND type != 'classic' ORDER BY id").all(ctx.accountId, ctx.region) as LoadBalancerRow[];
 }
 
 export function findLoadBalancer(ctx: Ctx, arn: string): LoadBalancerRow | undefined {

@@ -41,7 +41,7 @@ export const DEFAULT_TG_ATTRIBUTES: Record<string, string> = {
 };
 
 export function listTargetGroups(ctx: Ctx): TargetGroupRow[] {
-  return ctx.store.stmt('SELECT * FROM elbv2_target_groups WHERE account_id = ? AND region = ? ORDER BY id').all(ctx.accountId, ctx.region) as TargetGroupRow[];
+  return ctx.store.stmt("SELECT * FROM elbv2_target_groups WHERE account_id = ? AND region = ? AND name NOT LIKE '~%' ORDER BY id").all(ctx.accountId, ctx.region) as TargetGroupRow[];
 }
 
 export function findTargetGroup(ctx: Ctx, arn: string): TargetGroupRow | undefined {

@@ -76,12 +76,12 @@ export function mountNfs(guest: Guest, device: string, point: string, type: stri
       ...(c.reason ? { blocked: { from: guest.sourceAddress(), to: addr, protocol: 'tcp', port: NFS_PORT, ...c.reason } } : {}),
     };
   }
-  let backendRef: unknown;
-  const mounted = (): boolean => guest.state === 'running' && guest.rootFs.listMounts().some((m) => m.backend === backendRef);
+  const ref: { backend?: unknown } = {};
+  const mounted = (): boolean => guest.state === 'running' && guest.rootFs.listMounts().some((m) => m.backend === ref.backend);
   const exp = guest.host.nfs?.(guest, addr, path, options, mounted);
   if (exp === undefined) return { error: `${tool}: access denied by server while mounting ${device}` };
   if (typeof exp === 'string') return { error: exp };
-  backendRef = exp.backend;
+  ref.backend = exp.backend;
   guest.rootFs.mount({
     point,
     backend: exp.backend,

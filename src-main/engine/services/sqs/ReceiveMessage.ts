@@ -11,6 +11,7 @@ import { receivedMessage, type ReceivedMessage } from './message-output';
 import { messageBySeq, nextVisibleAt, receiveMessages, type MessageRow } from './state/messages';
 import { queueByUrl, type Queue } from './state/queues';
 import { waitOn } from './waiters';
+import { admitFifo } from './fifo-throughput';
 
 type Input = OperationInput<'sqs', 'ReceiveMessage'>;
 
@@ -80,6 +81,7 @@ export const ReceiveMessage = streaming(async (ctx: Ctx, input: Input): Promise<
     throw invalidValue(input.ReceiveRequestAttemptId, 'ReceiveRequestAttemptId', 'ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
   }
   const first = ctx.store.read(() => queueByUrl(ctx, input.QueueUrl));
+  admitFifo(ctx, first, 'receive');
   const deadline = ctx.clock.now() + (wait ?? Number(first.attrs.ReceiveMessageWaitTimeSeconds)) * 1000;
   const visibilityMs = vis === undefined ? undefined : vis * 1000;
   for (;;) {

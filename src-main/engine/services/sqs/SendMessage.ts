@@ -4,10 +4,12 @@ import { checkMessage } from './message-input';
 import { expire, sendMessage } from './state/messages';
 import { queueByUrl } from './state/queues';
 import { wakeAll } from './waiters';
+import { admitFifo } from './fifo-throughput';
 
 export const SendMessage = (ctx: Ctx, input: OperationInput<'sqs', 'SendMessage'>): OperationOutput<'sqs', 'SendMessage'> => {
   const q = queueByUrl(ctx, input.QueueUrl);
   const m = checkMessage(q, input);
+  admitFifo(ctx, q, 'send', [m.groupId]);
   expire(ctx, q, ctx.clock.now());
   const sent = sendMessage(ctx, q, {
     body: m.body,

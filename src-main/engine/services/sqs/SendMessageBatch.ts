@@ -6,6 +6,7 @@ import { checkMessage } from './message-input';
 import { expire, sendMessage } from './state/messages';
 import { queueByUrl } from './state/queues';
 import { wakeAll } from './waiters';
+import { admitFifo } from './fifo-throughput';
 
 /** Up to 10 sends; each entry in its own savepoint so a bad one leaves the others sent. */
 export const SendMessageBatch = (ctx: Ctx, input: OperationInput<'sqs', 'SendMessageBatch'>): OperationOutput<'sqs', 'SendMessageBatch'> => {
@@ -14,6 +15,7 @@ export const SendMessageBatch = (ctx: Ctx, input: OperationInput<'sqs', 'SendMes
   const max = Number(q.attrs.MaximumMessageSize);
   const total = input.Entries.reduce((n, e) => n + Buffer.byteLength(e.MessageBody ?? ''), 0);
   if (total > max) throw batchRequestTooLong(total, max);
+  admitFifo(ctx, q, 'send', input.Entries.map((e) => e.MessageGroupId));
   expire(ctx, q, ctx.clock.now());
   const out: OperationOutput<'sqs', 'SendMessageBatch'> = { Successful: [], Failed: [] };
   for (const e of input.Entries) {

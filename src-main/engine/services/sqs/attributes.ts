@@ -83,7 +83,8 @@ export function checkAttributes(ctx: Ctx, fifo: boolean, given: Record<string, s
     }
     out[name] = value;
   }
-  // High-throughput FIFO needs both halves (AWS refuses the mixed pair).
+  // Any pair of DeduplicationScope and FifoThroughputLimit is accepted; only messageGroup +
+  // perMessageGroupId turns high throughput on (fifo-throughput.ts), as AWS documents.
   return out;
 }
 

@@ -50,3 +50,5 @@ export const unsupportedOperation = (message: string) =>
   sqsError('UnsupportedOperation', 'AWS.SimpleQueueService.UnsupportedOperation', message);
 export const resourceNotFound = (message: string) => sqsError('ResourceNotFoundException', 'ResourceNotFoundException', message, 404);
 export const overLimit = (message: string) => sqsError('OverLimit', 'OverLimit', message, 403);
+export const requestThrottled = () =>
+  sqsError('RequestThrottled', 'RequestThrottled', 'Rate exceeded.');

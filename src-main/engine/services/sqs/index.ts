@@ -10,7 +10,9 @@ import { sqsInventory } from './inventory';
 import { sqsMetrics } from './metrics';
 import { rememberDataDir } from './state/endpoint';
 import { sqsMigrations } from './migrations';
+import { kickMoveTasks } from './move-tasks';
 import { AddPermission } from './AddPermission';
+import { CancelMessageMoveTask } from './CancelMessageMoveTask';
 import { ChangeMessageVisibility } from './ChangeMessageVisibility';
 import { ChangeMessageVisibilityBatch } from './ChangeMessageVisibilityBatch';
 import { CreateQueue } from './CreateQueue';
@@ -38,6 +40,7 @@ export const sqsProvider = defineService({
   migrations: sqsMigrations,
   handlers: {
     AddPermission,
+    CancelMessageMoveTask,
     ChangeMessageVisibility,
     ChangeMessageVisibilityBatch,
     CreateQueue,
@@ -60,7 +63,10 @@ export const sqsProvider = defineService({
     TagQueue,
     UntagQueue,
   },
-  start: ({ store, dataDir }) => rememberDataDir(store, dataDir),
+  start: (engine) => {
+    rememberDataDir(engine.store, engine.dataDir);
+    kickMoveTasks(engine);
+  },
   iam: sqsIamTable,
   cloudformation: sqsCloudFormation,
   inventory: sqsInventory,

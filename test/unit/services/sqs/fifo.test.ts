@@ -93,3 +93,36 @@ describe('FIFO queues', () => {
     await expectSqsError(lab.sqs('DeleteMessage', { QueueUrl: url, ReceiptHandle: old.ReceiptHandle }), 'ReceiptHandleIsInvalid', 'The receipt handle has expired.');
   });
 });
+
+describe('FIFO throughput quotas', () => {
+  const send = (lab: SqsLab, url: string, group: string, i: number) =>
+    lab.sqs('SendMessage', { QueueUrl: url, MessageBody: `m${i}`, MessageGroupId: group, MessageDeduplicationId: `${group}-${i}` });
+
+  it('takes 300 sends per simulated second per queue; a batch is one transaction', async () => {
+    const lab = sqsLab();
+    const url = await fifo(lab);
+    for (let i = 0; i < 300; i++) await send(lab, url, `g${i % 7}`, i);
+    await expectSqsError(send(lab, url, 'g0', 300), 'RequestThrottled', 'Rate exceeded.');
+    lab.tick(1);
+    const batch = await lab.sqs('SendMessageBatch', {
+      QueueUrl: url,
+      Entries: Array.from({ length: 10 }, (_, i) => ({ Id: `e${i}`, MessageBody: `b${i}`, MessageGroupId: 'g', MessageDeduplicationId: `b${i}` })),
+    });
+    expect(batch.Successful).toHaveLength(10);
+    expect(await counts(lab, url)).toEqual([310, 0, 0]);
+    // Standard queues have no such quota.
+    const plain = await lab.queue('plain');
+    for (let i = 0; i < 320; i++) await lab.sqs('SendMessage', { QueueUrl: plain, MessageBody: 'x' });
+  });
+
+  it('high throughput (messageGroup + perMessageGroupId) limits each message group instead; a mixed pair keeps the queue quota', async () => {
+    const lab = sqsLab();
+    const url = await fifo(lab, { DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId' });
+    for (let i = 0; i < 300; i++) await send(lab, url, 'hot', i);
+    await expectSqsError(send(lab, url, 'hot', 300), 'RequestThrottled');
+    for (let i = 0; i < 50; i++) await send(lab, url, 'cold', i);
+    const mixed = await lab.queue('mixed.fifo', { FifoQueue: 'true', DeduplicationScope: 'queue', FifoThroughputLimit: 'perMessageGroupId' });
+    for (let i = 0; i < 300; i++) await send(lab, mixed, `g${i}`, i);
+    await expectSqsError(send(lab, mixed, 'fresh', 0), 'RequestThrottled');
+  });
+});

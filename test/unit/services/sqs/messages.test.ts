@@ -195,10 +195,36 @@ describe('dead-letter queues', () => {
     const dlqArn = `arn:aws:sqs:us-east-1:${account}:jobs-dlq`;
     const task = await lab.sqs('StartMessageMoveTask', { SourceArn: dlqArn });
     expect(task.TaskHandle).toBeTruthy();
+    expect((await lab.sqs('ListMessageMoveTasks', { SourceArn: dlqArn })).Results[0]).toMatchObject({ Status: 'RUNNING', TaskHandle: task.TaskHandle });
+    lab.tick(1);
     expect(await counts(lab, dlq)).toEqual([0, 0, 0]);
     expect(await counts(lab, url)).toEqual([1, 0, 0]);
     const tasks = await lab.sqs('ListMessageMoveTasks', { SourceArn: dlqArn });
     expect(tasks.Results[0]).toMatchObject({ Status: 'COMPLETED', SourceArn: dlqArn, ApproximateNumberOfMessagesMoved: 1, ApproximateNumberOfMessagesToMove: 1 });
     await expectSqsError(lab.sqs('StartMessageMoveTask', { SourceArn: `arn:aws:sqs:us-east-1:${account}:jobs` }), 'InvalidParameterValue', /Dead Letter Queue/);
+  });
+
+  it('a move task runs at MaxNumberOfMessagesPerSecond on the simulated clock, one per source, and CancelMessageMoveTask stops it', async () => {
+    const lab = sqsLab();
+    const account = lab.engine.account.accountId;
+    const dlq = await lab.queue('slow-dlq');
+    const dlqArn = `arn:aws:sqs:us-east-1:${account}:slow-dlq`;
+    const target = await lab.queue('elsewhere');
+    await lab.queue('slow', { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }) });
+    for (let i = 0; i < 5; i++) await lab.sqs('SendMessage', { QueueUrl: dlq, MessageBody: `m${i}` });
+    const task = await lab.sqs('StartMessageMoveTask', { SourceArn: dlqArn, DestinationArn: `arn:aws:sqs:us-east-1:${account}:elsewhere`, MaxNumberOfMessagesPerSecond: 2 });
+    await expectSqsError(lab.sqs('StartMessageMoveTask', { SourceArn: dlqArn }), 'UnsupportedOperation', /already a task running/);
+    lab.tick(1);
+    expect(await counts(lab, target)).toEqual([2, 0, 0]);
+    lab.tick(1);
+    expect(await counts(lab, dlq)).toEqual([1, 0, 0]);
+    const cancelled = await lab.sqs('CancelMessageMoveTask', { TaskHandle: task.TaskHandle });
+    expect(cancelled.ApproximateNumberOfMessagesMoved).toBe(4);
+    lab.tick(5);
+    expect(await counts(lab, dlq)).toEqual([1, 0, 0]);
+    const listed = (await lab.sqs('ListMessageMoveTasks', { SourceArn: dlqArn })).Results[0];
+    expect(listed).toMatchObject({ Status: 'CANCELLED', ApproximateNumberOfMessagesMoved: 4, ApproximateNumberOfMessagesToMove: 5, MaxNumberOfMessagesPerSecond: 2 });
+    expect(listed.TaskHandle).toBeUndefined();
+    await expectSqsError(lab.sqs('CancelMessageMoveTask', { TaskHandle: task.TaskHandle }), 'ResourceNotFoundException', /Task does not exist/);
   });
 });

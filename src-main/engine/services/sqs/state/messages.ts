@@ -275,10 +275,6 @@ export function purgeMessages(ctx: Ctx, q: Queue): number {
 }
 
 /** Messages a DLQ holds that came from `sourceArn` (or all), oldest first: for message move tasks. */
-export function dlqMessages(ctx: Ctx, dlq: Queue): MessageRow[] {
-  return ctx.store.stmt('SELECT * FROM sqs_messages WHERE queue_id = ? ORDER BY seq').all(dlq.id) as MessageRow[];
-}
-
 /** Moves a message back (redrive): a fresh message in the destination, visible now, count reset. */
 export function moveMessage(ctx: Ctx, row: MessageRow, dest: Queue, now: number): void {
   ctx.store

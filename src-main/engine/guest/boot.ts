@@ -14,6 +14,7 @@ import { enabledServices, lookupService, startService } from './services';
 import { mountFstab } from './commands/mount/mount';
 import { listJobs } from './commands/at/at';
 import { scheduleAtJob, startCron } from './scheduler';
+import { GuestShell } from './session';
 import { formatDate } from './commands/date/date';
 import { isShell, parseBashArgs, parseShebang, scriptBody, shellQuote } from './bash-args';
 
@@ -53,7 +54,6 @@ function kernelLog(guest: Guest): string {
 
 async function runScript(guest: Guest, script: string, label: string): Promise<number> {
   const root = guest.user('root')!;
-  const { GuestShell } = await import('./session');
   const shell = new GuestShell(guest, root, { tty: '?' });
   try {
     // Each statement's output (and its `set -x` trace) reaches the log as soon as it is done.

@@ -5,13 +5,13 @@
  */
 import type { Guest } from './machine';
 import type { AtJob } from './commands/at/at';
+import { GuestShell } from './session';
 
 const MINUTE = 60_000;
 
 async function runAs(guest: Guest, userName: string, script: string, cwd?: string): Promise<void> {
   const user = guest.user(userName);
   if (!user || guest.state !== 'running') return;
-  const { GuestShell } = await import('./session');
   const shell = new GuestShell(guest, user, { tty: '?' });
   try {
     if (cwd) await shell.exec(`cd ${JSON.stringify(cwd)} 2>/dev/null`);

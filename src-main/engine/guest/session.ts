@@ -450,6 +450,14 @@ export class GuestShell implements InteractiveProgram, SessionInfo {
     }
   }
 
+  /**
+   * A new shell on a guest (sudo -i, ssh's remote shell): commands reach the class through the
+   * shell they run in, so the command modules need not import this one (no import cycle).
+   */
+  spawn(guest: Guest, user: GuestUser, options: GuestShellOptions = {}): GuestShell {
+    return new GuestShell(guest, user, options);
+  }
+
   close(): void {
     this.guest.sessions.delete(this.pid);
   }

@@ -216,7 +216,6 @@ export function sshCommand(env: CommandEnv): ShellCommand {
       if (!('guest' in hop)) return hop;
       const remote = hop.guest;
       const remoteUser = remote.user(user)!;
-      const { GuestShell } = await import('../../session');
       const lastLogin = recordLogin(remote, user, env.guest.sourceAddress());
       const sshEnv: Record<string, string> = { SSH_CONNECTION: `${env.guest.sourceAddress()} 50122 ${hop.address} 22`, SSH_CLIENT: `${env.guest.sourceAddress()} 50122 22` };
       const forwarded = p.forwardAgent && agent ? agent : undefined;
@@ -225,7 +224,7 @@ export function sshCommand(env: CommandEnv): ShellCommand {
 
       if (p.command.length) {
         const line = p.command.length === 1 ? p.command[0]! : p.command.map(shellQuote).join(' ');
-        const session = new GuestShell(remote, remoteUser, shellOpts);
+        const session = env.shell.spawn(remote, remoteUser, shellOpts);
         try {
           const r = await session.exec(line, { ...(p.tty && io ? { io } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}), stdin: ctx.stdin });
           const closed = p.tty ? `Connection to ${p.host} closed.\n` : '';
@@ -238,7 +237,7 @@ export function sshCommand(env: CommandEnv): ShellCommand {
       // Commands piped in (nimbus shell without a TTY): ssh says so, and the remote shell reads them.
       if (!io.interactive && !p.tty) stderr += 'Pseudo-terminal will not be allocated because stdin is not a terminal.\n';
       if (stderr) io.write(stderr.replace(/\n/g, '\r\n'));
-      const session = new GuestShell(remote, remoteUser, { ...shellOpts, login: true, ...(lastLogin ? { lastLogin } : {}) });
+      const session = env.shell.spawn(remote, remoteUser, { ...shellOpts, login: true, ...(lastLogin ? { lastLogin } : {}) });
       const status = await io.attach(session);
       session.close();
       const closedBy = remote.state !== 'running' ? `Connection to ${p.host} closed by remote host.\r\n` : '';

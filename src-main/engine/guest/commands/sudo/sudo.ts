@@ -18,8 +18,7 @@ async function rootShell(env: CommandEnv, target: string, login: boolean): Promi
   const user = env.guest.user(target);
   if (!user) return fail(`sudo: unknown user: ${target}`);
   if (!io) return { stdout: '', stderr: '', exitCode: 0 };
-  const { GuestShell } = await import('../../session');
-  const shell = new GuestShell(env.guest, user, { login: false, agent: env.shell.agent });
+  const shell = env.shell.spawn(env.guest, user, { login: false, agent: env.shell.agent });
   if (!login) await shell.exec(`cd ${shellQuote(env.shell.cwd())}`);
   const status = await io.attach(shell);
   shell.close();

@@ -23,6 +23,7 @@ import { checkTemplate } from '../template/check';
 import { evaluate, NO_VALUE } from '../template/intrinsics';
 import { isObject, type Json, type JsonObject } from '../template/parse';
 import type { Environment } from './env';
+import { markFailed } from './mark-failed';
 import { fail, restore } from './rollback';
 import { failureReason, signalWait } from './reasons';
 import type { Runner } from './runner';
@@ -218,13 +219,6 @@ async function recoverStarting(rn: Runner, stack: StackRow, r: ResourceRow): Pro
     updateResource(rn.store, stack.stack_id, r.logical_id, { phase: 'pending', status_reason: note, physical_id: r.action === 'create' ? null : r.physical_id });
     rn.event(stack, at, r, r.status, note);
   });
-}
-
-/** Update rollback: put a touched resource back the way it was. */
-export function markFailed(rn: Runner, stack: StackRow, r: ResourceRow, at: number, status: string, reason: string): void {
-  const fresh = getResource(rn.store, stack.stack_id, r.logical_id)!;
-  updateResource(rn.store, stack.stack_id, r.logical_id, { phase: 'failed', status, status_reason: reason, updated_at: at, done_at: at });
-  rn.event(stack, at, fresh, status, reason);
 }
 
 /** A resource's step is due: check it is usable, read its attributes, then wait for signals or complete. */

@@ -18,7 +18,7 @@ import {
 } from '../state/resources';
 import { updateStack, type PreviousState, type StackRow } from '../state/stacks';
 import type { JsonObject } from '../template/parse';
-import { markFailed } from './apply';
+import { markFailed } from './mark-failed';
 import { failureReason } from './reasons';
 import type { Runner } from './runner';
 import { updateMs } from './timing';

@@ -7,8 +7,12 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/;
 
 /** A new trail does not log until StartLogging, as in CloudTrail. */
 export const CreateTrail = (ctx: Ctx, input: OperationInput<'cloudtrail', 'CreateTrail'>) => {
-  if (!NAME.test(input.Name) || /[._-]{2}/.test(input.Name)) throw invalidTrailName('Trail name must start with a letter or number, be 3 to 128 characters long, and contain only letters, numbers, periods, underscores and dashes.');
-  if (findTrail(ctx.store, ctx.accountId, ctx.region, input.Name)) throw trailAlreadyExists(`Trail ${input.Name} already exists for customer: ${ctx.accountId}`);
+  if (!NAME.test(input.Name) || /[._-]{2}/.test(input.Name))
+    throw invalidTrailName(
+      'Trail name must start with a letter or number, be 3 to 128 characters long, and contain only letters, numbers, periods, underscores and dashes.',
+    );
+  if (findTrail(ctx.store, ctx.accountId, ctx.region, input.Name))
+    throw trailAlreadyExists(`Trail ${input.Name} already exists for customer: ${ctx.accountId}`);
   const { TagsList: _tags, ...config } = input;
   const row: TrailRow = {
     account_id: ctx.accountId,

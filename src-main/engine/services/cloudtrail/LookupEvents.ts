@@ -3,7 +3,16 @@ import type { OperationInput } from '../../models/generated';
 import { invalidLookupAttributes, invalidMaxResults, invalidNextToken, invalidTimeRange } from './errors';
 import { cloudTrailEvent, eventId, eventSource, historyBetween, READ_ONLY, type HistoryRow } from './record';
 
-const KEYS = new Set(['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId']);
+const KEYS = new Set([
+  'EventId',
+  'EventName',
+  'ReadOnly',
+  'Username',
+  'ResourceType',
+  'ResourceName',
+  'EventSource',
+  'AccessKeyId',
+]);
 const DAY = 86_400_000;
 
 const username = (row: HistoryRow): string => {
@@ -17,7 +26,8 @@ export const LookupEvents = (ctx: Ctx, input: OperationInput<'cloudtrail', 'Look
   const attrs = input.LookupAttributes ?? [];
   if (attrs.length > 1) throw invalidLookupAttributes('You cannot have more than one lookup attribute.');
   const attr = attrs[0];
-  if (attr && !KEYS.has(attr.AttributeKey)) throw invalidLookupAttributes(`Invalid attribute key: ${attr.AttributeKey}`);
+  if (attr && !KEYS.has(attr.AttributeKey))
+    throw invalidLookupAttributes(`Invalid attribute key: ${attr.AttributeKey}`);
   const max = input.MaxResults ?? 50;
   if (max < 1 || max > 50) throw invalidMaxResults('Value for MaxResults is invalid. It must be between 1 and 50.');
   const now = ctx.clock.now();

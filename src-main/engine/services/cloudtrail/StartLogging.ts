@@ -8,7 +8,9 @@ export const StartLogging = (ctx: Ctx, input: OperationInput<'cloudtrail', 'Star
   const t = requireTrail(ctx, input.Name);
   if (t.logging) return {};
   ctx.store
-    .stmt('UPDATE ct_trails SET logging = 1, started_at = ?, delivered_through = COALESCE(delivered_through, ?) WHERE account_id = ? AND region = ? AND name = ?')
+    .stmt(
+      'UPDATE ct_trails SET logging = 1, started_at = ?, delivered_through = COALESCE(delivered_through, ?) WHERE account_id = ? AND region = ? AND name = ?',
+    )
     .run(ctx.clock.now(), lastHistoryId(ctx.store), t.account_id, t.region, t.name);
   return {};
 };

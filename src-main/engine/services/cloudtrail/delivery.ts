@@ -37,7 +37,8 @@ async function deliverAll(store: Store, call: Call, at: number): Promise<void> {
     const c = JSON.parse(t.config) as CreateTrailInput;
     const rows = store
       .stmt(
-        `SELECT e.*, k.user_id FROM events e LEFT JOIN access_keys k ON k.access_key_id = e.access_key_id
+        `SELECT e.*, k.user_id, r.body AS response_body FROM events e LEFT JOIN access_keys k ON k.access_key_id = e.access_key_id
+         LEFT JOIN ct_responses r ON r.request_id = e.request_id
          WHERE e.id > ? AND e.account_id = ? AND (? = 1 OR e.region = ?) ORDER BY e.id LIMIT 5000`,
       )
       .all(t.delivered_through ?? 0, t.account_id, c.IsMultiRegionTrail ? 1 : 0, t.region) as HistoryRow[];
@@ -49,15 +50,30 @@ async function deliverAll(store: Store, call: Call, at: number): Promise<void> {
     const body = gzipSync(JSON.stringify({ Records: rows.map(cloudTrailEvent) }));
     let error: string | null = null;
     try {
-      await call(servicePrincipal(t.account_id, 'cloudtrail'), 's3', 'PutObject', { Bucket: c.S3BucketName, Key: key, Body: body, ContentType: 'application/json', ContentEncoding: 'gzip' }, { region: t.region, source: 'internal' });
+      await call(
+        servicePrincipal(t.account_id, 'cloudtrail'),
+        's3',
+        'PutObject',
+        { Bucket: c.S3BucketName, Key: key, Body: body, ContentType: 'application/json', ContentEncoding: 'gzip' },
+        { region: t.region, source: 'internal' },
+      );
     } catch (e) {
       error = (e as { code?: string }).code ?? 'InternalFailure';
     }
     if (!store.db.open) return;
     store.tx(() =>
       store
-        .stmt('UPDATE ct_trails SET delivered_through = ?, last_delivery = ?, last_delivery_error = ? WHERE account_id = ? AND region = ? AND name = ?')
-        .run(error ? t.delivered_through : rows[rows.length - 1]!.id, error ? t.last_delivery : at, error, t.account_id, t.region, t.name),
+        .stmt(
+          'UPDATE ct_trails SET delivered_through = ?, last_delivery = ?, last_delivery_error = ? WHERE account_id = ? AND region = ? AND name = ?',
+        )
+        .run(
+          error ? t.delivered_through : rows[rows.length - 1]!.id,
+          error ? t.last_delivery : at,
+          error,
+          t.account_id,
+          t.region,
+          t.name,
+        ),
     );
   }
 }

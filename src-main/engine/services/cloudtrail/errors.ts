@@ -1,7 +1,8 @@
 /** CloudTrail's errors (json protocol), one factory per AWS code. */
 import { AwsError } from '../../protocol/errors';
 
-export const invalidLookupAttributes = (message: string) => new AwsError('InvalidLookupAttributesException', message, 400);
+export const invalidLookupAttributes = (message: string) =>
+  new AwsError('InvalidLookupAttributesException', message, 400);
 export const invalidTimeRange = (message: string) => new AwsError('InvalidTimeRangeException', message, 400);
 export const invalidMaxResults = (message: string) => new AwsError('InvalidMaxResultsException', message, 400);
 export const invalidNextToken = (message: string) => new AwsError('InvalidNextTokenException', message, 400);

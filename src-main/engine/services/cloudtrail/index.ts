@@ -21,7 +21,16 @@ import { DeleteTrail } from './DeleteTrail';
 export const cloudtrailProvider = defineService({
   service: 'cloudtrail',
   migrations: cloudtrailMigrations,
-  handlers: { LookupEvents, CreateTrail, DescribeTrails, GetTrail, GetTrailStatus, StartLogging, StopLogging, DeleteTrail },
+  handlers: {
+    LookupEvents,
+    CreateTrail,
+    DescribeTrails,
+    GetTrail,
+    GetTrailStatus,
+    StartLogging,
+    StopLogging,
+    DeleteTrail,
+  },
   start: (engine) => startDelivery(engine),
   iam: cloudtrailIamTable,
   cloudformation: cloudtrailResourceProviders,
@@ -29,7 +38,10 @@ export const cloudtrailProvider = defineService({
     {
       operation: 'DescribeTrails',
       list: async (ctx, region) =>
-        ((await ctx.aws('cloudtrail', 'DescribeTrails', {}, region)).trailList as { Name: string }[] | undefined ?? []).map((t) => ({ key: `cloudtrail:${region}:trail:${t.Name}`, label: `CloudTrail trail ${t.Name}` })),
+        (
+          ((await ctx.aws('cloudtrail', 'DescribeTrails', {}, region)).trailList as { Name: string }[] | undefined) ??
+          []
+        ).map((t) => ({ key: `cloudtrail:${region}:trail:${t.Name}`, label: `CloudTrail trail ${t.Name}` })),
     },
   ],
 });

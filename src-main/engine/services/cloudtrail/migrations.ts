@@ -23,4 +23,17 @@ export const cloudtrailMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'cloudtrail',
+    version: 2,
+    name: 'response elements noted by calls',
+    up: `
+      CREATE TABLE ct_responses (
+        request_id TEXT PRIMARY KEY,  -- the history row's request id
+        account_id TEXT NOT NULL,
+        time INTEGER NOT NULL,
+        body TEXT NOT NULL            -- JSON, shaped per operation by responses.ts
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store';
+import { responseElements } from './responses';
 
 export interface HistoryRow {
   id: number;
@@ -22,12 +23,18 @@ export interface HistoryRow {
   error_message: string | null;
   request_parameters: string | null;
   user_id?: string | null;
+  /** What responses.ts noted for this call (joined from ct_responses). */
+  response_body?: string | null;
 }
 
 /** Operations that only read, by AWS's naming (CloudTrail's readOnly flag). */
-export const READ_ONLY = /^(Describe|Get|List|Head|Lookup|Search|Select|Simulate|Validate|Estimate|Preview|Query|Scan|BatchGet|Test)/;
+export const READ_ONLY =
+  /^(Describe|Get|List|Head|Lookup|Search|Select|Simulate|Validate|Estimate|Preview|Query|Scan|BatchGet|Test)/;
 
-const EVENT_SOURCE: Record<string, string> = { elasticloadbalancingv2: 'elasticloadbalancing', 'resource-groups': 'resource-groups' };
+const EVENT_SOURCE: Record<string, string> = {
+  elasticloadbalancingv2: 'elasticloadbalancing',
+  'resource-groups': 'resource-groups',
+};
 export const eventSource = (service: string): string => `${EVENT_SOURCE[service] ?? service}.amazonaws.com`;
 
 /** A stable UUID per history row. */
@@ -40,7 +47,8 @@ const lowerFirst = (k: string) => (/^[A-Z]{2,}/.test(k) ? k : k.charAt(0).toLowe
 
 function camel(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(camel);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [lowerFirst(k), camel(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [lowerFirst(k), camel(x)]));
   return v;
 }
 
@@ -48,14 +56,21 @@ function identity(row: HistoryRow): Record<string, unknown> {
   const arn = row.principal_arn;
   const base = { accountId: row.account_id, arn, ...(row.access_key_id ? { accessKeyId: row.access_key_id } : {}) };
   if (/:root$/.test(arn)) return { type: 'Root', principalId: row.account_id, ...base };
-  if (/:assumed-role\//.test(arn)) return { type: 'AssumedRole', principalId: row.user_id ?? arn.split('/').pop(), ...base };
+  if (/:assumed-role\//.test(arn))
+    return { type: 'AssumedRole', principalId: row.user_id ?? arn.split('/').pop(), ...base };
   const svc = /aws-service-role\/(.+)$/.exec(arn);
   if (svc) return { type: 'AWSService', invokedBy: svc[1] };
-  if (/:user\//.test(arn)) return { type: 'IAMUser', principalId: row.user_id ?? undefined, userName: arn.split('/').pop(), ...base };
+  if (/:user\//.test(arn))
+    return { type: 'IAMUser', principalId: row.user_id ?? undefined, userName: arn.split('/').pop(), ...base };
   return { type: 'Unknown', ...base };
 }
 
-const USER_AGENT: Record<string, string> = { console: 'console.amazonaws.com', cli: 'aws-cli/2 nimbus-lab-terminal', guest: 'aws-cli/2 nimbus-lab-instance', internal: 'nimbus-lab' };
+const USER_AGENT: Record<string, string> = {
+  console: 'console.amazonaws.com',
+  cli: 'aws-cli/2 nimbus-lab-terminal',
+  guest: 'aws-cli/2 nimbus-lab-instance',
+  internal: 'nimbus-lab',
+};
 
 /** The CloudTrail record of one history row. */
 export function cloudTrailEvent(row: HistoryRow): Record<string, unknown> {
@@ -74,11 +89,15 @@ export function cloudTrailEvent(row: HistoryRow): Record<string, unknown> {
     eventSource: eventSource(row.service),
     eventName: row.operation,
     awsRegion: row.region,
-    sourceIPAddress: row.source_ip ?? (row.principal_arn.includes('aws-service-role/') ? eventSource(row.principal_arn.split('/').pop()!.replace('.amazonaws.com', '')) : '127.0.0.1'),
+    sourceIPAddress:
+      row.source_ip ??
+      (row.principal_arn.includes('aws-service-role/')
+        ? eventSource(row.principal_arn.split('/').pop()!.replace('.amazonaws.com', ''))
+        : '127.0.0.1'),
     userAgent: row.user_agent ?? USER_AGENT[row.source] ?? 'nimbus-lab',
     ...(row.error_code ? { errorCode: row.error_code, errorMessage: row.error_message ?? '' } : {}),
     requestParameters: params,
-    responseElements: null,
+    responseElements: responseElements(row, params),
     requestID: row.request_id,
     eventID: eventId(row),
     readOnly: READ_ONLY.test(row.operation),
@@ -89,7 +108,8 @@ export function cloudTrailEvent(row: HistoryRow): Record<string, unknown> {
   };
 }
 
-const SELECT = `SELECT e.*, k.user_id FROM events e LEFT JOIN access_keys k ON k.access_key_id = e.access_key_id`;
+const SELECT = `SELECT e.*, k.user_id, r.body AS response_body FROM events e LEFT JOIN access_keys k ON k.access_key_id = e.access_key_id
+  LEFT JOIN ct_responses r ON r.request_id = e.request_id`;
 
 /** History rows after `afterId`, oldest first (EventBridge's cursor). */
 export function historyAfter(store: Store, afterId: number, limit = 500): HistoryRow[] {
@@ -101,6 +121,16 @@ export function lastHistoryId(store: Store): number {
 }
 
 /** Rows of one account and region in [from, to], newest first. */
-export function historyBetween(store: Store, accountId: string, region: string, from: number, to: number): HistoryRow[] {
-  return store.stmt(`${SELECT} WHERE e.account_id = ? AND e.region = ? AND e.time >= ? AND e.time <= ? ORDER BY e.time DESC, e.id DESC`).all(accountId, region, from, to) as HistoryRow[];
+export function historyBetween(
+  store: Store,
+  accountId: string,
+  region: string,
+  from: number,
+  to: number,
+): HistoryRow[] {
+  return store
+    .stmt(
+      `${SELECT} WHERE e.account_id = ? AND e.region = ? AND e.time >= ? AND e.time <= ? ORDER BY e.time DESC, e.id DESC`,
+    )
+    .all(accountId, region, from, to) as HistoryRow[];
 }

@@ -85,4 +85,26 @@ export const monitoringMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'monitoring',
+    version: 3,
+    name: 'roll-ups per 5 minutes and per hour',
+    up: `
+      CREATE TABLE cw_rollups (
+        metric_id INTEGER NOT NULL REFERENCES cw_metrics (id) ON DELETE CASCADE,
+        res INTEGER NOT NULL,          -- roll-up width in ms (300000, 3600000)
+        ts INTEGER NOT NULL,           -- start of the roll-up period
+        unit TEXT NOT NULL,
+        n REAL NOT NULL,
+        sum REAL NOT NULL,
+        min REAL NOT NULL,
+        max REAL NOT NULL,
+        PRIMARY KEY (metric_id, res, ts, unit)
+      ) WITHOUT ROWID;
+      INSERT INTO cw_rollups (metric_id, res, ts, unit, n, sum, min, max)
+        SELECT metric_id, 300000, (ts / 300000) * 300000, unit, SUM(n), SUM(sum), MIN(min), MAX(max) FROM cw_points GROUP BY 1, 3, 4;
+      INSERT INTO cw_rollups (metric_id, res, ts, unit, n, sum, min, max)
+        SELECT metric_id, 3600000, (ts / 3600000) * 3600000, unit, SUM(n), SUM(sum), MIN(min), MAX(max) FROM cw_points GROUP BY 1, 3, 4;
+    `,
+  },
 ];

@@ -42,7 +42,9 @@ export interface MetricRow {
 const SEP = '\u0001';
 
 export function sortDimensions(dims: readonly Dimension[] | undefined): Dimension[] {
-  return [...(dims ?? [])].map((d) => ({ Name: d.Name, Value: d.Value })).sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
+  return [...(dims ?? [])]
+    .map((d) => ({ Name: d.Name, Value: d.Value }))
+    .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
 }
 
 export const dimsKey = (dims: readonly Dimension[]): string => dims.map((d) => `${d.Name}=${d.Value}`).join(SEP);
@@ -51,7 +53,9 @@ export const dimsKey = (dims: readonly Dimension[]): string => dims.map((d) => `
 function metricId(scope: MetricScope, namespace: string, name: string, dims: Dimension[], at: number): number {
   const key = dimsKey(dims);
   const row = scope.store
-    .stmt('SELECT id, last_at FROM cw_metrics WHERE account_id = ? AND region = ? AND namespace = ? AND metric_name = ? AND dims_key = ?')
+    .stmt(
+      'SELECT id, last_at FROM cw_metrics WHERE account_id = ? AND region = ? AND namespace = ? AND metric_name = ? AND dims_key = ?',
+    )
     .get(scope.accountId, scope.region, namespace, name, key) as { id: number; last_at: number } | undefined;
   if (row) {
     if (at > row.last_at) scope.store.stmt('UPDATE cw_metrics SET last_at = ? WHERE id = ?').run(at, row.id);
@@ -59,7 +63,9 @@ function metricId(scope: MetricScope, namespace: string, name: string, dims: Dim
   }
   return Number(
     scope.store
-      .stmt('INSERT INTO cw_metrics (account_id, region, namespace, metric_name, dims_key, dims, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .stmt(
+        'INSERT INTO cw_metrics (account_id, region, namespace, metric_name, dims_key, dims, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(scope.accountId, scope.region, namespace, name, key, JSON.stringify(dims), at).lastInsertRowid,
   );
 }
@@ -72,7 +78,10 @@ function statsOf(d: Datum): { n: number; sum: number; min: number; max: number; 
   }
   if (d.Values && d.Values.length > 0) {
     const vals: [number, number][] = d.Values.map((v, i) => [v, d.Counts?.[i] ?? 1]);
-    let n = 0, sum = 0, min = Infinity, max = -Infinity;
+    let n = 0,
+      sum = 0,
+      min = Infinity,
+      max = -Infinity;
     for (const [v, c] of vals) {
       n += c;
       sum += v * c;
@@ -87,18 +96,53 @@ function statsOf(d: Datum): { n: number; sum: number; min: number; max: number; 
 
 /** Stores one datum (no validation: the PutMetricData handler validates what learners send). */
 export function recordDatum(scope: MetricScope, namespace: string, datum: Datum): void {
-  const ts = datum.Timestamp === undefined ? scope.clock.now() : typeof datum.Timestamp === 'number' ? datum.Timestamp : datum.Timestamp.getTime();
+  const ts =
+    datum.Timestamp === undefined
+      ? scope.clock.now()
+      : typeof datum.Timestamp === 'number'
+        ? datum.Timestamp
+        : datum.Timestamp.getTime();
   const dims = sortDimensions(datum.Dimensions);
   const id = metricId(scope, namespace, datum.MetricName, dims, ts);
   const s = statsOf(datum);
+  const unit = datum.Unit ?? 'None';
   scope.store
     .stmt('INSERT INTO cw_points (metric_id, ts, n, sum, min, max, unit, vals, res) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, ts, s.n, s.sum, s.min, s.max, datum.Unit ?? 'None', s.vals ? JSON.stringify(s.vals) : null, datum.StorageResolution === 1 ? 1 : 60);
+    .run(
+      id,
+      ts,
+      s.n,
+      s.sum,
+      s.min,
+      s.max,
+      unit,
+      s.vals ? JSON.stringify(s.vals) : null,
+      datum.StorageResolution === 1 ? 1 : 60,
+    );
+  const upsert = scope.store.stmt(
+    `INSERT INTO cw_rollups (metric_id, res, ts, unit, n, sum, min, max) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (metric_id, res, ts, unit) DO UPDATE SET n = n + excluded.n, sum = sum + excluded.sum,
+       min = MIN(min, excluded.min), max = MAX(max, excluded.max)`,
+  );
+  for (const res of ROLLUP_MS) upsert.run(id, res, Math.floor(ts / res) * res, unit, s.n, s.sum, s.min, s.max);
 }
 
-export function findMetric(scope: Omit<MetricScope, 'clock'>, namespace: string, name: string, dims: readonly Dimension[] | undefined): MetricRow | undefined {
+/**
+ * Statistic sets per 5 minutes and per hour, kept up to date on every write, so a long range at a
+ * coarse period reads a few hundred rows instead of every minute's point (2 weeks × 100 instances).
+ */
+export const ROLLUP_MS = [300_000, 3_600_000] as const;
+
+export function findMetric(
+  scope: Omit<MetricScope, 'clock'>,
+  namespace: string,
+  name: string,
+  dims: readonly Dimension[] | undefined,
+): MetricRow | undefined {
   return scope.store
-    .stmt('SELECT id, namespace, metric_name, dims, last_at FROM cw_metrics WHERE account_id = ? AND region = ? AND namespace = ? AND metric_name = ? AND dims_key = ?')
+    .stmt(
+      'SELECT id, namespace, metric_name, dims, last_at FROM cw_metrics WHERE account_id = ? AND region = ? AND namespace = ? AND metric_name = ? AND dims_key = ?',
+    )
     .get(scope.accountId, scope.region, namespace, name, dimsKey(sortDimensions(dims))) as MetricRow | undefined;
 }
 
@@ -117,23 +161,40 @@ export interface Bucket {
  * Datapoints of a metric in [from, to), aggregated per `periodMs` (buckets aligned on `from`, as
  * GetMetricStatistics does). `unit` filters when given. Buckets without data are absent.
  */
-export function aggregate(store: Store, metricId: number, from: number, to: number, periodMs: number, unit?: string, withValues = false): Bucket[] {
+export function aggregate(
+  store: Store,
+  metricId: number,
+  from: number,
+  to: number,
+  periodMs: number,
+  unit?: string,
+  withValues = false,
+): Bucket[] {
   if (!withValues) {
-    // Without percentiles SQLite sums the buckets itself, which is several times faster than in JS.
-    // Bound JS numbers arrive as REAL: the bucket index is cast so the division is an integer one.
-    const rows = store
-      .stmt(
-        `SELECT ? + b * ? AS ts, n, sum, min, max, unit FROM (
-           SELECT CAST((ts - ?) / ? AS INTEGER) AS b, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
-           FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY 1
-         ) ORDER BY b`,
-      )
-      .all(from, periodMs, from, periodMs, metricId, from, to, unit ?? null, unit ?? null) as Omit<Bucket, 'vals'>[];
-    return rows.map((r) => ({ ...r, vals: null }));
+    // The coarsest roll-up whose rows each fall inside one bucket answers the whole periods; the
+    // raw points answer only the tail after the last whole roll-up row.
+    const res = [...ROLLUP_MS].reverse().find((r) => periodMs % r === 0 && from % r === 0);
+    if (res !== undefined) {
+      const mid = Math.max(from, Math.floor(to / res) * res);
+      const rolled = sqlBuckets(store, 'cw_rollups', 'res = ' + res, metricId, from, mid, from, periodMs, unit);
+      if (mid >= to) return rolled;
+      return mergeBuckets(rolled, sqlBuckets(store, 'cw_points', '1', metricId, mid, to, from, periodMs, unit));
+    }
+    return sqlBuckets(store, 'cw_points', '1', metricId, from, to, from, periodMs, unit);
   }
   const rows = store
-    .stmt('SELECT ts, n, sum, min, max, unit, vals FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? ORDER BY ts')
-    .all(metricId, from, to) as { ts: number; n: number; sum: number; min: number; max: number; unit: string; vals: string | null }[];
+    .stmt(
+      'SELECT ts, n, sum, min, max, unit, vals FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? ORDER BY ts',
+    )
+    .all(metricId, from, to) as {
+    ts: number;
+    n: number;
+    sum: number;
+    min: number;
+    max: number;
+    unit: string;
+    vals: string | null;
+  }[];
   const out = new Map<number, Bucket>();
   for (const r of rows) {
     if (unit && r.unit !== unit) continue;
@@ -153,6 +214,51 @@ export function aggregate(store: Store, metricId: number, from: number, to: numb
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Buckets of `table` rows in [lo, hi), aligned on `origin`. Without percentiles SQLite sums the
+ * buckets itself, several times faster than JS. Bound JS numbers arrive as REAL: the bucket index
+ * is cast so the division is an integer one.
+ */
+function sqlBuckets(
+  store: Store,
+  table: 'cw_points' | 'cw_rollups',
+  where: string,
+  metricId: number,
+  lo: number,
+  hi: number,
+  origin: number,
+  periodMs: number,
+  unit?: string,
+): Bucket[] {
+  if (hi <= lo) return [];
+  const rows = store
+    .stmt(
+      `SELECT ? + b * ? AS ts, n, sum, min, max, unit FROM (
+         SELECT CAST((ts - ?) / ? AS INTEGER) AS b, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
+         FROM ${table} WHERE metric_id = ? AND ${where} AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY 1
+       ) ORDER BY b`,
+    )
+    .all(origin, periodMs, origin, periodMs, metricId, lo, hi, unit ?? null, unit ?? null) as Omit<Bucket, 'vals'>[];
+  return rows.map((r) => ({ ...r, vals: null }));
+}
+
+/** Two bucket lists over adjoining ranges: a bucket both have is combined. */
+function mergeBuckets(a: Bucket[], b: Bucket[]): Bucket[] {
+  const last = a.at(-1);
+  const first = b[0];
+  if (last && first && last.ts === first.ts) {
+    a[a.length - 1] = {
+      ...last,
+      n: last.n + first.n,
+      sum: last.sum + first.sum,
+      min: Math.min(last.min, first.min),
+      max: Math.max(last.max, first.max),
+    };
+    return [...a, ...b.slice(1)];
+  }
+  return [...a, ...b];
 }
 
 /** `p99`, `p99.9`, `tm90` ... only pNN is computed; others answer undefined. */
@@ -196,6 +302,7 @@ export function statistic(b: Bucket, stat: string): number | undefined {
 export function applyRetention(store: Store, now: number): void {
   const DAY = 86_400_000;
   store.stmt('DELETE FROM cw_points WHERE ts < ?').run(now - 455 * DAY);
+  store.stmt('DELETE FROM cw_rollups WHERE ts < ?').run(now - 455 * DAY);
   rollUp(store, now - 63 * DAY, 3_600_000);
   rollUp(store, now - 15 * DAY, 300_000);
 }
@@ -204,10 +311,12 @@ function rollUp(store: Store, before: number, periodMs: number): void {
   const res = periodMs / 1000;
   const fine = store.stmt('SELECT 1 FROM cw_points WHERE ts < ? AND res < ? LIMIT 1').get(before, res);
   if (!fine) return;
-  store.stmt(
-    `INSERT INTO cw_points (metric_id, ts, n, sum, min, max, unit, vals, res)
+  store
+    .stmt(
+      `INSERT INTO cw_points (metric_id, ts, n, sum, min, max, unit, vals, res)
      SELECT metric_id, (ts / ${periodMs}) * ${periodMs}, SUM(n), SUM(sum), MIN(min), MAX(max), unit, NULL, ${res}
      FROM cw_points WHERE ts < ? AND res < ${res} GROUP BY metric_id, ts / ${periodMs}, unit`,
-  ).run(before);
+    )
+    .run(before);
   store.stmt(`DELETE FROM cw_points WHERE ts < ? AND res < ${res}`).run(before);
 }

@@ -2,6 +2,8 @@ import { streaming, type Ctx } from '../../core/provider';
 import { engineFamily, resolveVersion } from './engines';
 import { invalidParameterCombination, invalidParameterValue } from './errors';
 import { launchInstance } from './launch';
+import { familyOf } from './parameters';
+import { getParameterGroup, userValues } from './state/parameter-groups';
 import { instanceOutput } from './output';
 import type { RdsInput, RdsOutput } from './types';
 
@@ -45,10 +47,19 @@ export const CreateDBInstance = streaming(async (ctx: Ctx, raw: RdsInput<'Create
   const input = { ...raw, Engine: raw.Engine.toLowerCase() };
   checkCreate(input);
   const f = engineFamily(input.Engine)!;
+  const version = resolveVersion(f, input.EngineVersion)!;
+  let engineParameters: Record<string, string> | undefined;
+  if (input.DBParameterGroupName) {
+    const g = getParameterGroup(ctx, input.DBParameterGroupName);
+    const family = familyOf(input.Engine, version);
+    if (g.family !== family)
+      throw invalidParameterCombination(`The parameter group ${g.name} with DBParameterGroupFamily ${g.family} can't be used for this instance. Use a parameter group with DBParameterGroupFamily ${family}.`);
+    engineParameters = userValues(g);
+  }
   const row = await launchInstance(ctx, {
     id: input.DBInstanceIdentifier,
     engine: input.Engine,
-    engineVersion: resolveVersion(f, input.EngineVersion)!,
+    engineVersion: version,
     instanceClass: input.DBInstanceClass,
     allocatedStorage: input.AllocatedStorage!,
     storageType: input.StorageType ?? 'gp2',
@@ -69,7 +80,7 @@ export const CreateDBInstance = streaming(async (ctx: Ctx, raw: RdsInput<'Create
     extra: {
       autoMinorVersionUpgrade: input.AutoMinorVersionUpgrade ?? true,
       copyTagsToSnapshot: input.CopyTagsToSnapshot ?? false,
-      ...(input.DBParameterGroupName ? { parameterGroup: input.DBParameterGroupName } : {}),
+      ...(input.DBParameterGroupName ? { parameterGroup: input.DBParameterGroupName.toLowerCase(), engineParameters } : {}),
     },
   });
   return { DBInstance: instanceOutput(ctx, row) };

@@ -2,12 +2,14 @@ import { streaming, type Ctx } from '../../core/provider';
 import { dbInstanceNotFound, invalidDBInstanceState, invalidParameterCombination } from './errors';
 import { launchInstance } from './launch';
 import { extraOf, instanceOutput } from './output';
+import { baseBackup } from './RestoreDBInstanceToPointInTime';
+import { runtimeOf, snapshotLogOffset } from './runtime';
 import { effectiveStatus, findInstance } from './state/instances';
 import type { RdsInput, RdsOutput } from './types';
 
 /**
- * A read replica: its own engine, started from a consistent copy of the primary's data, then
- * following the primary's write log (a real replication stream, applied with the lag it really
+ * A read replica: its own engine, started from the primary's newest automated backup, then
+ * following the primary's write log from where that backup stands (a real replication stream, applied with the lag it really
  * has); it refuses writes until promoted.
  */
 export const CreateDBInstanceReadReplica = streaming(
@@ -21,6 +23,9 @@ export const CreateDBInstanceReadReplica = streaming(
     if (extraOf(primary).readReplicaSource) throw invalidParameterCombination('Read replicas of read replicas are not simulated in Nimbus Lab yet.');
     if (primary.backup_retention === 0)
       throw invalidDBInstanceState('Automated backups are not enabled for this database instance. To enable automated backups, use ModifyDBInstance to set the backup retention period to a non-zero value.');
+    // Built from the primary's newest backup, then catching up on its log: the primary is not disturbed.
+    const base = ctx.store.read(() => baseBackup(ctx, primary, ctx.clock.now()));
+    if (!base) throw invalidDBInstanceState(`DB instance ${primary.id} has no completed backup yet; try again once its first backup has finished.`);
     const row = await launchInstance(ctx, {
       id: input.DBInstanceIdentifier,
       engine: primary.engine,
@@ -52,7 +57,8 @@ export const CreateDBInstanceReadReplica = streaming(
         replicaOfResourceId: primary.resource_id,
         ...(input.DBParameterGroupName ? { parameterGroup: input.DBParameterGroupName } : {}),
       },
-      replicaOf: primary,
+      fromSnapshotResourceId: base.resource_id,
+      replicaPos: snapshotLogOffset(runtimeOf(ctx.store), base.resource_id),
     });
     return { DBInstance: instanceOutput(ctx, row) };
   },

@@ -3,7 +3,8 @@ import { ec2Caller, type Ec2Answer } from './ec2';
 import { arm, DURATION } from './lifecycle';
 import { dbInstanceNotFound, invalidDBInstanceState, invalidParameterCombination } from './errors';
 import { extraOf, instanceOutput } from './output';
-import { runtimeOf } from './runtime';
+import { withGroupApplied } from './parameter-apply';
+import { defineEngine, runtimeOf } from './runtime';
 import { recordEvent } from './state/events';
 import { effectiveStatus, findInstance, getInstance, setStatus, updateInstance } from './state/instances';
 import type { RdsInput, RdsOutput } from './types';
@@ -39,10 +40,13 @@ export const RebootDBInstance = streaming(async (ctx: Ctx, input: RdsInput<'Rebo
       });
       recordEvent(ctx, ctx, { sourceId: r.id, sourceType: 'db-instance', message: 'Multi-AZ instance failover started', categories: ['failover'], eventId: 'RDS-EVENT-0013' });
     }
+    // A restart applies the parameter group's values that were waiting for it.
+    r = updateInstance(ctx, r, { extra: withGroupApplied(ctx, r) });
     return setStatus(ctx, r, 'rebooting', { status: 'available', afterMs: DURATION.reboot });
   });
   const rt = runtimeOf(ctx.store);
   arm(rt, row);
+  defineEngine(rt, row);
   if (rt.supervisor.has(row.resource_id)) void rt.supervisor.stop(row.resource_id);
   if (moved?.oldEni) {
     const oldEni = moved.oldEni;

@@ -15,6 +15,7 @@ export const rdsIamTable: ServiceTable = {
     RestoreDBInstanceFromDBSnapshot: [db, snapshot],
     RestoreDBInstanceToPointInTime: ['arn:${Partition}:rds:${Region}:${Account}:db:${TargetDBInstanceIdentifier}'],
     CreateDBInstanceReadReplica: [db],
+    CopyDBSnapshot: ['arn:${Partition}:rds:${Region}:${Account}:snapshot:${TargetDBSnapshotIdentifier}'],
     DescribeDBSnapshots: [],
   },
   members: {

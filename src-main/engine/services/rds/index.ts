@@ -9,10 +9,17 @@ import { rdsNetwork } from './network';
 import { rdsIamTable } from './iam-table';
 import { rdsInventory } from './inventory';
 import { resume } from './lifecycle';
+import { rdsMetrics } from './metrics';
 import { rdsMigrations } from './migrations';
 import { createRuntime, defineEngine } from './runtime';
 import type { InstanceRow } from './state/instances';
 import { CreateDBInstance } from './CreateDBInstance';
+import { CopyDBSnapshot } from './CopyDBSnapshot';
+import { CreateDBParameterGroup } from './CreateDBParameterGroup';
+import { DeleteDBParameterGroup } from './DeleteDBParameterGroup';
+import { DescribeDBParameterGroups } from './DescribeDBParameterGroups';
+import { DescribeDBParameters } from './DescribeDBParameters';
+import { ModifyDBParameterGroup } from './ModifyDBParameterGroup';
 import { CreateDBInstanceReadReplica } from './CreateDBInstanceReadReplica';
 import { DescribeEvents } from './DescribeEvents';
 import { PromoteReadReplica } from './PromoteReadReplica';
@@ -35,7 +42,13 @@ export const rdsProvider = defineService({
   service: 'rds',
   migrations: rdsMigrations,
   handlers: {
+    CopyDBSnapshot,
     CreateDBInstance,
+    CreateDBParameterGroup,
+    DeleteDBParameterGroup,
+    DescribeDBParameterGroups,
+    DescribeDBParameters,
+    ModifyDBParameterGroup,
     CreateDBInstanceReadReplica,
     DescribeEvents,
     PromoteReadReplica,
@@ -64,6 +77,7 @@ export const rdsProvider = defineService({
   cloudformation: rdsResourceProviders,
   inventory: rdsInventory,
   network: rdsNetwork,
+  metrics: rdsMetrics,
 });
 
 export { tunnelTo } from './network';

@@ -14,7 +14,7 @@ import {
   invalidVPCNetworkState,
 } from './errors';
 import { newResourceId, validIdentifier } from './naming';
-import { defineEngine, prewarm, replicaJob, restoreJob, runtimeOf, type ReplayRange } from './runtime';
+import { defineEngine, prewarm, restoreJob, runtimeOf, type ReplayRange } from './runtime';
 import { automatedId, takeSnapshot } from './snapshot-job';
 import { recordEvent } from './state/events';
 import { findInstance, insertInstance, type InstanceRow } from './state/instances';
@@ -46,8 +46,8 @@ export interface LaunchSettings {
   fromSnapshotResourceId?: string;
   /** Point in time: the source's writes to apply on top of that snapshot. */
   replay?: ReplayRange;
-  /** Read replica: the primary whose folder it copies and whose write log it follows. */
-  replicaOf?: InstanceRow;
+  /** Read replica: where in the primary's write log the snapshot (the primary's backup) stands. */
+  replicaPos?: number;
 }
 
 export const checkIdentifier = (id: string): void => {
@@ -140,8 +140,7 @@ export async function launchInstance(ctx: Ctx, s: LaunchSettings): Promise<Insta
   ctx.commit(() => {
     if (findInstance(ctx, s.id)) throw dbInstanceAlreadyExists();
     insertInstance(ctx, row);
-    if (s.replicaOf) void replicaJob(rt, s.replicaOf, row);
-    else if (s.fromSnapshotResourceId) void restoreJob(rt, row, s.fromSnapshotResourceId, s.replay);
+    if (s.fromSnapshotResourceId) void restoreJob(rt, row, s.fromSnapshotResourceId, s.replay, s.replicaPos);
     recordEvent(ctx, ctx, { sourceId: row.id, sourceType: 'db-instance', message: 'Creating DB instance', categories: ['creation'], eventId: 'RDS-EVENT-0005' });
     // The first automated backup is the folder as the engine first opens it: the base every point in time replays onto.
     if (row.backup_retention > 0) takeSnapshot(ctx, row, automatedId(row, now), 'automated');

@@ -1,6 +1,7 @@
 /** The API's view of rows: DBInstance, DBSubnetGroup, DBSnapshot. */
 import type { Ctx } from '../../core/provider';
 import type { DBInstance, DBSnapshot, DBSubnetGroup } from '../../models/generated/rds';
+import { applyStatus } from './parameter-apply';
 import { endpointAddress, instanceArn, snapshotArn, subnetGroupArn } from './naming';
 import { effectiveStatus, type InstanceRow } from './state/instances';
 import { findSubnetGroup, subnetsOf, type SubnetGroupRow } from './state/subnet-groups';
@@ -68,7 +69,7 @@ export function instanceOutput(ctx: Ctx, row: InstanceRow): DBInstance {
     BackupRetentionPeriod: row.backup_retention,
     DBSecurityGroups: [],
     VpcSecurityGroups: (JSON.parse(row.security_groups) as string[]).map((id) => ({ VpcSecurityGroupId: id, Status: 'active' })),
-    DBParameterGroups: [{ DBParameterGroupName: extra.parameterGroup ?? `default.${family}${major}`, ParameterApplyStatus: 'in-sync' }],
+    DBParameterGroups: [{ DBParameterGroupName: extra.parameterGroup ?? `default.${family}${major}`, ParameterApplyStatus: applyStatus(ctx, row) }],
     ...(row.availability_zone ? { AvailabilityZone: row.availability_zone } : {}),
     ...(group ? { DBSubnetGroup: subnetGroupOutput(group) } : {}),
     PreferredMaintenanceWindow: row.maintenance_window,

@@ -4,7 +4,7 @@
  * change's side effects (an engine stops when its instance reaches `stopped`). Keyed by the lab's
  * store, since handlers get the store and the provider's `start` builds this once per engine.
  */
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,7 +187,7 @@ async function writesIn(range: ReplayRange): Promise<string> {
 }
 
 /** A restored instance's folder is a copy of its snapshot's, made before its engine first starts. */
-export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId: string, replay?: ReplayRange): Promise<void> {
+export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId: string, replay?: ReplayRange, replicaPos?: number): Promise<void> {
   return enqueue(rt, row.resource_id, async () => {
     const marker = join(engineDir(rt, row.resource_id), '.nimbus-restored');
     if (existsSync(marker)) return;
@@ -200,6 +200,8 @@ export function restoreJob(rt: RdsRuntime, row: InstanceRow, snapshotResourceId:
     rmSync(join(dir, 'nimbus-replica.json'), { force: true });
     // Point in time: the source's writes after the backup, applied by the engine before it serves (after any replay the backup still holds).
     if (replay) appendFileSync(join(dir, 'nimbus-replay.log'), await writesIn(replay), { mode: 0o600 });
+    // A read replica starts from its primary's backup and follows the primary's log from where that backup stands.
+    if (replicaPos !== undefined) writeFileSync(join(dir, 'nimbus-replica.json'), JSON.stringify({ pos: replicaPos }));
     mkdirSync(engineDir(rt, row.resource_id), { recursive: true });
     writeFileSync(marker, snapshotResourceId);
   });
@@ -210,35 +212,3 @@ export function removeEngine(rt: RdsRuntime, resourceId: string): Promise<void> 
 }
 
 
-/**
- * A read replica's folder is a consistent copy of its primary's (taken with the primary stopped for
- * the moment of the copy), and its position in the primary's write log is where that log stood.
- */
-export function replicaJob(rt: RdsRuntime, primary: InstanceRow, replica: InstanceRow): Promise<void> {
-  const staging = `${engineDir(rt, replica.resource_id)}.replica-copy`;
-  const copied = enqueue(rt, primary.resource_id, async () => {
-    await new Promise((r) => setImmediate(r)); // after the handler's commit
-    if (rt.supervisor.has(primary.resource_id)) await rt.supervisor.stop(primary.resource_id);
-    const from = engineDir(rt, primary.resource_id);
-    if (!existsSync(from)) mkdirSync(from, { recursive: true, mode: 0o700 });
-    rmSync(staging, { recursive: true, force: true });
-    await copyDir(from, staging);
-    if (isServing(primary, rt.clock.now())) prewarm(rt, primary);
-  });
-  return enqueue(rt, replica.resource_id, async () => {
-    await copied;
-    if (!existsSync(staging)) throw new Error(`could not copy ${primary.id} for its replica ${replica.id}`);
-    let pos = 0;
-    try {
-      pos = statSync(join(staging, LOG_FILE)).size;
-    } catch {
-      pos = 0;
-    }
-    // A replay the primary has not applied yet stays: the replica applies it too (replays are not in the log).
-    for (const name of [LOG_FILE, 'nimbus-master.json']) rmSync(join(staging, name), { recursive: true, force: true });
-    writeFileSync(join(staging, 'nimbus-replica.json'), JSON.stringify({ pos }));
-    const dir = engineDir(rt, replica.resource_id);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-  });
-}

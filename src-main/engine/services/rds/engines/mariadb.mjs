@@ -269,6 +269,11 @@ runEngine({
       setClock(anchors);
       return true;
     },
+    // A parameter group's dynamic values, applied without a restart.
+    configure: ({ maxConnections }) => {
+      settings = { ...settings, maxConnections };
+      return true;
+    },
     stats: () => {
       const cpu = process.cpuUsage();
       return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(dataDir), replicaLagMs: follower?.state.lagMs ?? null };

@@ -10,6 +10,7 @@ import time
 import traceback
 
 sys.path.insert(0, '/var/task')
+sys.path.append('/var/runtime')
 _rd = open('/dev/lambda', 'rb')
 _wr = open('/dev/lambda', 'wb', buffering=0)
 
@@ -123,6 +124,101 @@ http.client.HTTPSConnection = _LabHTTPSConnection
 # No TLS in this build of CPython: the lab's network answers https itself, so no context is needed.
 http.client._create_https_context = lambda *a, **k: None
 
+# ---- botocore over the channel too: its requests are signed as usual and answered by the lab -------
+
+
+class _RawBody:
+    def __init__(self, data):
+        self._data = data
+
+    def stream(self, amt=1024, decode_content=None):
+        if self._data:
+            data, self._data = self._data, b''
+            yield data
+
+    def read(self, amt=None):
+        data, self._data = self._data, b''
+        return data
+
+    def close(self):
+        pass
+
+
+def _ssl_stand_in():
+    """This CPython has no TLS; urllib3 and botocore still import ssl's names. HTTPS is answered by the lab."""
+    try:
+        import ssl  # noqa: F401
+        return
+    except ImportError:
+        pass
+    import types
+
+    mod = types.ModuleType('ssl')
+
+    class SSLError(OSError):
+        pass
+
+    class SSLContext:
+        def __init__(self, protocol=None, *args, **kwargs):
+            self.protocol = protocol
+            self.options = 0
+            self.verify_mode = 0
+            self.check_hostname = False
+
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+
+    mod.SSLError = SSLError
+    for name in ('SSLZeroReturnError', 'SSLWantReadError', 'SSLWantWriteError', 'SSLSyscallError', 'SSLEOFError', 'SSLCertVerificationError', 'CertificateError'):
+        setattr(mod, name, type(name, (SSLError,), {}))
+    mod.SSLContext = SSLContext
+    mod.SSLSocket = object
+    mod.HAS_SNI = True
+    mod.OPENSSL_VERSION = 'none (Nimbus Lab: HTTPS is answered by the lab network)'
+    mod.OPENSSL_VERSION_NUMBER = 0
+    mod.create_default_context = lambda *args, **kwargs: SSLContext()
+    mod.match_hostname = lambda *args, **kwargs: None
+
+    def __getattr__(name):
+        if name.startswith(('OP_', 'PROTOCOL_', 'CERT_', 'VERIFY_', 'ALERT_')):
+            return 0
+        raise AttributeError(name)
+
+    mod.__getattr__ = __getattr__
+    sys.modules['ssl'] = mod
+
+
+def _install_botocore():
+    _ssl_stand_in()
+    try:
+        import boto3  # noqa: F401  (imported ahead: a spare sandbox has it ready for the first call)
+        import botocore.awsrequest
+        import botocore.exceptions
+        import botocore.httpsession
+    except ImportError:
+        return
+
+    def send(self, request):
+        body = request.body
+        if hasattr(body, 'read'):
+            body = body.read()
+        if isinstance(body, str):
+            body = body.encode('utf-8')
+        _http_seq[0] += 1
+        r = _exchange({'type': 'http', 'id': _http_seq[0], 'req': {'method': request.method, 'url': request.url, 'headers': {k: (v.decode() if isinstance(v, bytes) else str(v)) for k, v in request.headers.items()}, 'body': base64.b64encode(body or b'').decode()}})
+        if r.get('error'):
+            raise botocore.exceptions.EndpointConnectionError(endpoint_url=request.url, error=r.get('error'))
+        response = botocore.awsrequest.AWSResponse(request.url, r['status'], botocore.awsrequest.HeadersDict(r.get('headers', {})), _RawBody(base64.b64decode(r.get('body') or '')))
+        if not request.stream_output:
+            response.content
+        return response
+
+    botocore.httpsession.URLLib3Session.send = send
+
+
+_install_botocore()
+_send({'type': 'booted'})
+
 # ---- the handler and the invocation loop --------------------------------------------------------
 
 
@@ -146,7 +242,7 @@ class LambdaContext:
 def _frames(tb, skip_runtime):
     frames = traceback.extract_tb(tb)
     if skip_runtime:
-        frames = [f for f in frames if not f.filename.startswith('/var/runtime/')]
+        frames = [f for f in frames if f.filename != '/var/runtime/bootstrap.py']
     return traceback.format_list(frames)
 
 

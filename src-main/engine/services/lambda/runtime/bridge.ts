@@ -64,6 +64,8 @@ export function createBridge(deps: { store: Store; clock: Clock; call: Call }): 
     }
     const body = Buffer.from(req.body ?? '', 'base64');
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    // The HTTP client adds Host itself (botocore signs it without putting it in its header list).
+    headers.host ??= url.host;
     if (/(^|\.)amazonaws\.com$/.test(url.hostname) && !/s3-website/.test(url.hostname)) {
       const res = await gw().handle({ method: req.method, path: url.pathname, rawQuery: url.search.slice(1), headers, body, remoteAddress: '3.80.0.1' });
       const out = await bytes(res.body);

@@ -14,7 +14,12 @@ import { runEngine } from '../../../supervisor/child-harness.mjs';
 // Real paths: the permission model checks the resolved path of every file a sandbox opens.
 const here = realpathSync(dirname(fileURLToPath(import.meta.url)));
 const appModules = realpathSync(resolve(here, '..', '..', '..', '..', '..', 'node_modules'));
+// The folder as Node's resolver walks to it (a symlinked node_modules is checked under both names).
+const appModulesLink = resolve(here, '..', '..', '..', '..', '..', 'node_modules');
 const pythonVendor = realpathSync(join(appModules, 'just-bash', 'vendor', 'cpython-emscripten'));
+// boto3 and botocore for Python functions, built by python-sdk/build.mjs (absent: functions get ImportError).
+const sdkDir = resolve(here, '..', '..', '..', '..', '..', 'out', 'lambda');
+const pythonSdk = existsSync(join(sdkDir, 'python-sdk.zip')) ? join(realpathSync(sdkDir), 'python-sdk.zip') : '';
 let root = '';
 let closing = false;
 const INIT_LIMIT_MS = 10_000;
@@ -57,7 +62,8 @@ function spawnSandbox(python, spec) {
   const tmp = join(root, 'tmp', id);
   mkdirSync(tmp, { recursive: true });
   const task = python ? undefined : codeDir(spec.codeSha);
-  const reads = python ? [here, pythonVendor, join(root, 'code')] : [here, task, tmp, appModules];
+  // Only the worker (our code) reads files in a Python sandbox: Python sees its in-memory file system.
+  const reads = python ? [here, appModules, appModulesLink, join(root, 'code'), ...(pythonSdk ? [dirname(pythonSdk)] : [])] : [here, task, tmp, appModules, appModulesLink];
   const args = [
     '--experimental-permission',
     ...reads.map((p) => `--allow-fs-read=${p}/*`),
@@ -69,7 +75,7 @@ function spawnSandbox(python, spec) {
     join(here, python ? 'python-bootstrap.mjs' : 'node-bootstrap.mjs'),
   ];
   const base = { LANG: 'en_US.UTF-8', TZ: ':UTC', TMPDIR: tmp };
-  const env = python ? { ...base, _NIMBUS_PYTHON_VENDOR: pythonVendor } : { ...spec.env, ...base, LAMBDA_TASK_ROOT: task, NODE_PATH: appModules };
+  const env = python ? { ...base, _NIMBUS_PYTHON_VENDOR: pythonVendor, _NIMBUS_PYTHON_SDK: pythonSdk } : { ...spec.env, ...base, LAMBDA_TASK_ROOT: task, NODE_PATH: appModules };
   const child = spawn(process.execPath, args, { cwd: python ? tmp : task, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
   const sb = { id, python, key: spec?.key, child, tmp, streamName: spec?.streamName, current: undefined, stderr: '', dead: false };
   child.stderr.setEncoding('utf8');
@@ -86,7 +92,8 @@ function spawnSandbox(python, spec) {
     sb.current?.exited(signal ? `signal: ${signal === 'SIGKILL' ? 'killed' : signal.toLowerCase()}` : `exit status ${code}`);
   });
   child.on('message', (m) => {
-    if (m.type === 'ready') sb.onReady?.(m);
+    if (m.type === 'booted') sb.booted = true;
+    else if (m.type === 'ready') sb.onReady?.(m);
     else sb.current?.message(m);
   });
   live.add(sb);
@@ -98,7 +105,7 @@ function startSandbox(spec) {
   if (!spec.runtime.startsWith('python')) return spawnSandbox(false, spec);
   const warm = spare && !spare.dead ? spare : undefined;
   const sb = warm ?? spawnSandbox(true, spec);
-  sb.booting = !warm;
+  sb.booting = !sb.booted;
   spare = undefined;
   sb.key = spec.key;
   sb.streamName = spec.streamName;
@@ -139,6 +146,7 @@ function invoke(spec, socket) {
     clearTimeout(timer);
     write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: performance.now() - t0 - initMs, ...result });
     if (result.keep) release(sb);
+    else if (!sb.dead && !result.exitError) sb.child.kill('SIGKILL'); // a failed init is tried again in a fresh sandbox
     if (cold && sb.python) setTimeout(refillSpare, 50);
   };
   if (!sb) sb = startSandbox(spec);

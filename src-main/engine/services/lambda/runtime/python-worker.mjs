@@ -7,13 +7,14 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { unzipSync } from 'fflate';
 import { lockdown } from './lockdown.mjs';
 
 // Each thread has its own copy of Node's modules: close this one's sockets too (emscripten would
 // otherwise map Python's sockets onto them).
 lockdown();
 
-const { vendor, bootstrap, port, flag: flagBuffer } = workerData;
+const { vendor, sdk, bootstrap, port, flag: flagBuffer } = workerData;
 const flag = new Int32Array(flagBuffer);
 const post = (m) => parentPort.postMessage(m);
 
@@ -64,6 +65,14 @@ Module = await createPython({
       mod.FS.mkdirTree('/var/runtime');
       mod.FS.mkdirTree('/tmp');
       mod.FS.writeFile('/var/runtime/bootstrap.py', readFileSync(bootstrap));
+      // The AWS SDK for Python sits with the runtime, where AWS's images have it.
+      if (sdk) {
+        for (const [name, data] of Object.entries(unzipSync(new Uint8Array(readFileSync(sdk))))) {
+          if (name.endsWith('/')) continue;
+          mod.FS.mkdirTree(`/var/runtime/${name.slice(0, name.lastIndexOf('/'))}`);
+          mod.FS.writeFile(`/var/runtime/${name}`, data);
+        }
+      }
       Object.assign(mod.ENV, { PYTHONHOME: '/', PYTHONPATH: '/lib/python313.zip', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' });
       mod.ENV.LANG = 'en_US.UTF-8';
       mod.ENV.TZ = 'UTC';

@@ -37,8 +37,22 @@ export const chapterStatus = z.object({
   steps: z.array(chapterStepStatus),
   passed: z.number().int(),
   total: z.number().int(),
+  /** Steps waiting for a part of the lab still to come: not in `total`, but not done either. */
+  waiting: z.number().int(),
 });
 export type ChapterStatus = z.infer<typeof chapterStatus>;
+
+/**
+ * The one-line progress a learner and a teacher read: "3 of 5 steps done", or, when every step the
+ * lab can check has passed, "completed 4 of 5, 1 waiting for the lab" (never a bare "completed"
+ * while steps of the book still wait for the lab).
+ */
+export function progressSummary(s: { passed: number; total: number; waiting: number }): string {
+  const all = s.total + s.waiting;
+  const waiting = s.waiting > 0 ? `, ${s.waiting} waiting for the lab` : '';
+  if (s.total > 0 && s.passed === s.total) return s.waiting > 0 ? `completed ${s.passed} of ${all}${waiting}` : `completed ${all} of ${all}`;
+  return `${s.passed} of ${all} steps done${waiting}`;
+}
 
 export const chapterSummary = z.object({
   number: chapterNumber,

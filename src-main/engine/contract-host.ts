@@ -17,7 +17,7 @@ import {
 } from '../contract';
 import type { Engine, CallEvent } from './index';
 import { createHandlers } from './contract-host/handlers';
-import { labsFor } from './contract-host/labs';
+import { labsFor, setLabsEndpoint } from './contract-host/labs';
 import { AwsError } from './protocol/errors';
 
 export interface ContractConnection {
@@ -80,6 +80,8 @@ function parseMaybeJson(message: unknown): unknown {
 
 export function createContractHost(engine: Engine, options: ContractHostOptions = {}): ContractHost {
   const handlers = createHandlers(engine, options);
+  // The chapters' programs (the book's Node.js programs) reach the lab through this endpoint.
+  if (options.endpoint) setLabsEndpoint(engine, options.endpoint);
   // Terminal id → how many open connections hold it (opened or attached it).
   const holders = new Map<string, number>();
   const hold = (id: string, n: number): void => {

@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../engine/index';
 import { labsFor } from '../engine/contract-host';
+import { progressSummary } from '../contract/labs';
 import { defaultDataDir, ensureDir } from './data-dir';
+import { createLabServer } from './server';
 
 export const CHAPTERS_USAGE = `Usage: nimbus chapters <list|solve|export|verify> [options]
   list   [--data DIR] [--profile NAME]          the chapters, their steps and your progress
@@ -56,7 +58,13 @@ function parse(argv: string[]): Args {
   return args;
 }
 
-const MARK: Record<string, string> = { passed: '[x]', failed: '[ ]', unavailable: '[-]', unchecked: '[ ]', 'not reached': '[ ]' };
+const MARK: Record<string, string> = {
+  passed: '[x]',
+  failed: '[ ]',
+  unavailable: '[-]',
+  unchecked: '[ ]',
+  'not reached': '[ ]',
+};
 
 /**
  * The solver's clock runs this much faster than real time: programs inside the lab's machines wait
@@ -65,7 +73,11 @@ const MARK: Record<string, string> = { passed: '[x]', failed: '[ ]', unavailable
  */
 const SOLVE_WARP = 60;
 
-async function withLab<T>(data: string | undefined, fn: (engine: ReturnType<typeof createEngine>) => Promise<T>, warp?: number): Promise<T> {
+async function withLab<T>(
+  data: string | undefined,
+  fn: (engine: ReturnType<typeof createEngine>) => Promise<T>,
+  warp?: number,
+): Promise<T> {
   const temporary = data === undefined;
   const dir = data ?? mkdtempSync(join(tmpdir(), 'nimbus-chapters-'));
   ensureDir(dir);
@@ -79,6 +91,25 @@ async function withLab<T>(data: string | undefined, fn: (engine: ReturnType<type
   }
 }
 
+async function solve(engine: ReturnType<typeof createEngine>, n: number): Promise<number> {
+  const labs = labsFor(engine);
+  labs.chapter(n);
+  console.log(`Solving chapter ${n}: ${labs.chapter(n).title}`);
+  const report = await labs.solveChapter(n, {
+    onStep: (r) => console.log(`  ${MARK[r.status] ?? '[ ]'} ${r.id}: ${r.status}. ${r.detail}`),
+  });
+  for (const s of report.steps.filter((x) => x.status === 'not reached')) console.log(`  [ ] ${s.id}: not reached`);
+  if (report.leftovers.length) {
+    console.log('Left behind after the clean-up:');
+    for (const l of report.leftovers) console.log(`  - ${l.label}`);
+  } else console.log('Clean-up: nothing is left beyond the account defaults.');
+  if (report.unchecked.length)
+    console.log(`Not inventoried (no such operation in the lab yet): ${report.unchecked.join(', ')}`);
+  if (report.missing.length) console.log(`Missing in this build of the lab: ${report.missing.join('; ')}`);
+  console.log(report.ok ? `Chapter ${n} solved.` : `Chapter ${n} is NOT solved.`);
+  return report.ok ? 0 : 1;
+}
+
 export async function chaptersCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const args = parse(rest);
@@ -88,33 +119,32 @@ export async function chaptersCommand(argv: string[]): Promise<number> {
         const labs = labsFor(engine);
         for (const c of labs.summaries()) {
           const s = labs.status(c.number, args.profile);
-          const progress = s.startedAt ? `${s.passed}/${s.total} done` : 'not started';
+          const progress = s.startedAt ? progressSummary(s) : 'not started';
           console.log(`Chapter ${c.number}: ${c.title} (${c.sections}) - ${progress}`);
           for (const step of s.steps)
-            console.log(`  ${MARK[step.status] ?? '[ ]'} ${step.section.padEnd(14)} ${step.title}${step.counted ? '' : ' (not counted)'}`);
+            console.log(
+              `  ${MARK[step.status] ?? '[ ]'} ${step.section.padEnd(14)} ${step.title}${step.counted ? '' : ' (not counted)'}`,
+            );
         }
         return 0;
       });
     case 'solve': {
       const n = Number(args.positional[0]);
       if (!Number.isInteger(n)) throw new ChaptersUsageError('solve needs a chapter number');
-      return withLab(args.data, async (engine) => {
-        const labs = labsFor(engine);
-        labs.chapter(n);
-        console.log(`Solving chapter ${n}: ${labs.chapter(n).title}`);
-        const report = await labs.solveChapter(n, {
-          onStep: (r) => console.log(`  ${MARK[r.status] ?? '[ ]'} ${r.id}: ${r.status}. ${r.detail}`),
-        });
-        for (const s of report.steps.filter((x) => x.status === 'not reached')) console.log(`  [ ] ${s.id}: not reached`);
-        if (report.leftovers.length) {
-          console.log('Left behind after the clean-up:');
-          for (const l of report.leftovers) console.log(`  - ${l.label}`);
-        } else console.log('Clean-up: nothing is left beyond the account defaults.');
-        if (report.unchecked.length) console.log(`Not inventoried (no such operation in the lab yet): ${report.unchecked.join(', ')}`);
-        if (report.missing.length) console.log(`Missing in this build of the lab: ${report.missing.join('; ')}`);
-        console.log(report.ok ? `Chapter ${n} solved.` : `Chapter ${n} is NOT solved.`);
-        return report.ok ? 0 : 1;
-      }, SOLVE_WARP);
+      return withLab(
+        args.data,
+        async (engine) => {
+          // The chapters' own programs (chapter 4's SDK program) reach the lab over its endpoint,
+          // here on a free loopback port for the solver's lifetime.
+          const server = await createLabServer({ engine, port: 0, host: '127.0.0.1' });
+          try {
+            return await solve(engine, n);
+          } finally {
+            await server.close();
+          }
+        },
+        SOLVE_WARP,
+      );
     }
     case 'export':
       return withLab(args.data ?? defaultDataDir(), async (engine) => {
@@ -135,8 +165,10 @@ export async function chaptersCommand(argv: string[]): Promise<number> {
           console.error(`nimbus: ${file}: ${r.reason}`);
           return 1;
         }
-        const done = r.payload.chapters.map((c) => `chapter ${c.number}: ${c.steps.filter((s) => s.counted && s.status === 'passed').length}/${c.steps.filter((s) => s.counted).length}`);
-        console.log(`${file}: valid signature (profile ${r.payload.profile}, exported ${r.payload.exportedAt}); ${done.join(', ') || 'no chapter started'}`);
+        const done = r.payload.chapters.map((c) => `chapter ${c.number}: ${c.summary}`);
+        console.log(
+          `${file}: valid signature (profile ${r.payload.profile}, exported ${r.payload.exportedAt}); ${done.join(', ') || 'no chapter started'}`,
+        );
         return 0;
       });
     }

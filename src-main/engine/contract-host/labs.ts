@@ -15,6 +15,7 @@ import { explainReachability } from '../services/ec2/state/network-world';
 import { WORKSTATION_IP } from '../network/world';
 import { requestId } from '../ids';
 import { labMachines } from './lab-machines';
+import { labPrograms } from './lab-programs';
 
 export interface LabsOptions {
   machines?: LabMachines;
@@ -35,6 +36,13 @@ interface EventRow {
 }
 
 const runtimes = new WeakMap<Engine, Labs>();
+/** Where the engine's AWS endpoint listens, once a shell serves it (programs reach the lab there). */
+const endpoints = new WeakMap<Engine, () => string | undefined>();
+
+/** The shell that serves the engine's AWS endpoint says where (createContractHost's `endpoint`). */
+export function setLabsEndpoint(engine: Engine, endpoint: () => string | undefined): void {
+  endpoints.set(engine, endpoint);
+}
 
 export function labsFor(engine: Engine, options: LabsOptions = {}): Labs {
   let labs = runtimes.get(engine);
@@ -82,6 +90,7 @@ export function labsFor(engine: Engine, options: LabsOptions = {}): Labs {
         for (const p of providers) p.start?.({ store: engine.store, clock: engine.clock, call: engine.call, dataDir: engine.dataDir });
       },
       machines: options.machines ?? ownMachines,
+      programs: labPrograms(engine.resourcesDir, () => endpoints.get(engine)?.()),
       network: options.network ?? networkOf(engine),
       recheckDelayMs: options.recheckDelayMs,
     },

@@ -39,12 +39,24 @@ export async function findGroupByName(ctx: StepContext, region: string, name: st
   return (await describeSecurityGroups(ctx, region)).find((g) => g.GroupName === name);
 }
 
-/** Errors a read can answer when the thing is simply not there. */
-export async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+/**
+ * Whether an error says "there is no such thing" (and nothing else): a missing user, stack, key pair
+ * or table. Checks treat that as "not there yet"; any other error (a bug, a missing operation, a
+ * refused call) must surface, so it is never mistaken for the learner's unfinished work.
+ */
+export function isNotFound(e: unknown): boolean {
+  if (!(e instanceof AwsError) || e.status >= 500) return false;
+  if (/NotFound|^NoSuch|DoesNotExist|^ResourceNotFoundException$/.test(e.code)) return true;
+  // CloudFormation answers a missing stack with ValidationError "Stack with id X does not exist".
+  return e.code === 'ValidationError' && /does not exist/.test(e.message);
+}
+
+/** A read that answers undefined when the thing is not there; every other error is thrown. */
+export async function ifExists<T>(p: Promise<T>): Promise<T | undefined> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof AwsError && e.status < 500 && e.code !== 'NotImplemented') return undefined;
+    if (isNotFound(e)) return undefined;
     throw e;
   }
 }
@@ -55,10 +67,7 @@ export const instanceGroups = (i: Obj): string[] =>
     .filter((g): g is string => !!g);
 
 export function describeImageName(ctx: StepContext, region: string, imageId: string): Promise<string | undefined> {
-  return ctx.aws('ec2', 'DescribeImages', { ImageIds: [imageId] }, region).then(
-    (out) => str(arr(out.Images)[0]?.Name),
-    () => undefined,
-  );
+  return ifExists(ctx.aws('ec2', 'DescribeImages', { ImageIds: [imageId] }, region)).then((out) => str(arr(out?.Images)[0]?.Name));
 }
 
 export async function findImageId(ctx: StepContext, region: string, namePattern: string): Promise<string> {

@@ -22,6 +22,13 @@ export interface ExportedChapter {
   title: string;
   startedAt?: string;
   completedAt?: string;
+  /** Counted steps that passed; `total` counts every step of the book (waiting ones too). */
+  passed: number;
+  total: number;
+  /** Steps that wait for a part of the lab still to come (not done, not held against the learner). */
+  waiting: number;
+  /** "completed 4 of 5, 1 waiting for the lab", as the chapter panel says it. */
+  summary: string;
   steps: ExportedStep[];
 }
 
@@ -86,8 +93,6 @@ export function progressHtml(signed: SignedProgress): string {
   const p = signed.payload;
   const chapters = p.chapters
     .map((c) => {
-      const counted = c.steps.filter((s) => s.counted);
-      const done = counted.filter((s) => s.status === 'passed').length;
       const rows = c.steps
         .map(
           (s) =>
@@ -96,7 +101,7 @@ export function progressHtml(signed: SignedProgress): string {
         )
         .join('\n');
       return `<section><h2>Chapter ${c.number}: ${esc(c.title)}</h2>
-<p>${done} of ${counted.length} steps done${c.completedAt ? `, completed ${esc(c.completedAt)}` : ''}.</p>
+<p>${esc(c.summary.charAt(0).toUpperCase() + c.summary.slice(1))}${c.completedAt ? ` (${esc(c.completedAt)})` : ''}.</p>
 <table><thead><tr><th>Section</th><th>Step</th><th>State</th><th>First done (lab time)</th></tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;

@@ -3,6 +3,7 @@
  * learner profile, re-checks live as the cloud changes (debounced on recorded calls), performs steps
  * for "Show me", starts chapters from a prepared state and resets them from database snapshots.
  */
+import { progressSummary } from '../../contract/labs';
 import { AwsError } from '../protocol/errors';
 import { chapterCosts, type ChapterCostReport } from './costs';
 import { chapterText } from './content';
@@ -35,6 +36,8 @@ export interface ChapterStatus {
   steps: StepStatus[];
   passed: number;
   total: number;
+  /** Steps the book has that wait for a part of the lab still to come (`comesLater`, not counted in total). */
+  waiting: number;
 }
 
 export interface ChapterSummary {
@@ -104,6 +107,7 @@ export function describeNeed(need: Need): string {
   if ('op' in need) return `the ${need.op} operation`;
   if ('machine' in need)
     return need.machine === 'workstation' ? 'the workstation terminal' : 'shells inside instances';
+  if ('programs' in need) return "programs on your computer reaching the lab's endpoint (nimbus exec)";
   return 'the network model (reachability between lab machines)';
 }
 
@@ -146,6 +150,7 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
           return !deps.hasOperation(svc, op);
         }
         if ('machine' in n) return !deps.machines;
+        if ('programs' in n) return !deps.programs;
         return !deps.network;
       })
       .map(describeNeed);
@@ -212,8 +217,16 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
       steps,
       passed: counted.filter((s) => s.status === 'passed').length,
       total: counted.length,
+      waiting: c.steps.filter((s, i) => !s.optional && s.comesLater && !steps[i]!.counted).length,
     };
   }
+
+  /** The later step that retires `step` (the book had the learner remove what it built), once passed. */
+  const retiredBy = (ctx: StepContext, c: ChapterDefinition, step: StepDefinition): StepDefinition | undefined =>
+    ctx.hasPassed(step.id) ? c.steps.find((s) => step.retiredBy?.includes(s.id) && ctx.hasPassed(s.id)) : undefined;
+
+  const retiredText = (by: StepDefinition): string =>
+    `Done. You later removed what this step built, as ${by.section} says ("${by.title}"), so it is not checked again.`;
 
   async function evaluate(n: number, profile = DEFAULT_PROFILE): Promise<ChapterStatus> {
     const c = getChapter(n);
@@ -222,6 +235,11 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
     if (!progress.chapter(profile, n)) progress.startChapter(profile, n, deps.clock.now(), undefined);
     const ctx = context(profile, c);
     for (const step of c.steps) {
+      const by = retiredBy(ctx, c, step);
+      if (by) {
+        progress.recordCheck(profile, n, step.id, 'passed', retiredText(by), deps.clock.now());
+        continue;
+      }
       const r = await runCheck(ctx, step);
       progress.recordCheck(profile, n, step.id, r.status, r.detail, deps.clock.now());
       if (r.status === 'passed' && !ctx.hasPassed(step.id)) {
@@ -229,6 +247,12 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
         const steps = progress.steps(profile, n);
         ctx.hasPassed = (id) => steps.get(id)?.firstPassedAt !== undefined;
       }
+    }
+    // A step retired by one that passed only in this pass (terminate after launch) is done as well.
+    for (const step of c.steps) {
+      const by = retiredBy(ctx, c, step);
+      if (by && progress.steps(profile, n).get(step.id)?.status !== 'passed')
+        progress.recordCheck(profile, n, step.id, 'passed', retiredText(by), deps.clock.now());
     }
     const s = status(n, profile);
     const record = progress.chapter(profile, n);
@@ -391,6 +415,10 @@ export function createLabs(deps: LabDeps, chapterList: readonly ChapterDefinitio
           title: c.title,
           startedAt: s.startedAt,
           completedAt: s.completedAt,
+          passed: s.passed,
+          total: s.total + s.waiting,
+          waiting: s.waiting,
+          summary: progressSummary(s),
           steps: s.steps.map((x) => ({
             id: x.id,
             title: x.title,

@@ -41,6 +41,17 @@ export interface LabMachines {
   type?(target: MachineTarget, line: string): Promise<CommandOutput>;
 }
 
+/**
+ * Programs on the learner's own computer (the book's Node.js programs), reaching the lab through its
+ * AWS endpoint exactly as `nimbus exec` runs them: endpoint, region and an access key in the
+ * environment, aws-sdk v2 pointed at the lab by the same preload. Injected by the composition root,
+ * which knows where the endpoint listens.
+ */
+export interface LabPrograms {
+  /** `node FILE ARGS…` signing with the given key (mycli's, not the root user's). */
+  node(file: string, args: string[], env: { accessKeyId: string; secretAccessKey: string; region: string }): Promise<CommandOutput>;
+}
+
 export type ReachProtocol = 'tcp' | 'icmp';
 
 export interface ReachAnswer {
@@ -96,6 +107,7 @@ export interface LabDeps {
   history(since: number): HistoryRow[];
   machines?: LabMachines;
   network?: LabNetwork;
+  programs?: LabPrograms;
   /** After a snapshot is restored: restart lifecycles from the restored state (the providers' start hooks). */
   afterRestore?(): void;
   /** Regions the inventory looks into (default: every region of the lab). */
@@ -123,7 +135,9 @@ export interface StepContext {
 export type Need =
   | { op: `${string}:${string}` }
   | { machine: 'workstation' | 'instance' }
-  | { network: true };
+  | { network: true }
+  /** Runs programs on the learner's computer against the lab's endpoint (`nimbus exec`). */
+  | { programs: true };
 
 export interface StepDefinition {
   id: string;
@@ -136,6 +150,12 @@ export interface StepDefinition {
   solveNeeds?: Need[];
   /** Increasing detail: a nudge, then where to click, then the exact command. */
   hints: string[];
+  /**
+   * Later steps in which the book has the learner remove what this step built (terminate the
+   * machine, delete the stack). Once one of them has passed, this step is no longer re-checked: it
+   * passed before and stays done.
+   */
+  retiredBy?: string[];
   /** Not counted towards completion (optional in the book). */
   optional?: boolean;
   /**

@@ -3,6 +3,10 @@ import { arr } from '../cloud';
 import { failed, passed, type ChapterDefinition } from '../types';
 import { BOOK_REGION, checkKeyFile, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn, WORKSTATION } from './shared';
 
+/** Services without regions in the book's sense: their calls say nothing about the region selector. */
+const GLOBAL = new Set(['sts', 'iam', 's3', 'organizations']);
+const READ = /^(Describe|Get|List|Head|Lookup|Search|Query|Scan|Select|Batch(Get))/;
+
 export const chapter01: ChapterDefinition = {
   number: 1,
   slug: 'what-is-aws',
@@ -16,43 +20,24 @@ export const chapter01: ChapterDefinition = {
       title: 'Meet your lab account',
       section: '§1.8.2',
       needs: [{ op: 'sts:GetCallerIdentity' }],
+      solveNeeds: [{ op: 'iam:ListUsers' }],
       hints: [
-        'The account id is in the menu at the top right of the console.',
-        'Open the account menu (top right) and read the 12-digit account id; the region selector sits next to it.',
-        'From a terminal: aws sts get-caller-identity prints the same account id.',
+        'The account menu at the top right shows the 12-digit account id; the services menu leads to every service.',
+        'Services menu > IAM: the page lists the identities of your account (only the root user, for now).',
+        'From your own computer, the AWS CLI with the lab\'s credentials file answers the same question: aws sts get-caller-identity',
       ],
       async check(ctx) {
+        // Opening the console asks nothing of IAM or STS: only the learner's own visit or question counts.
         const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.source !== 'internal' && !r.errorCode);
-        if (rows.length === 0)
-          return failed('Nothing has used the lab yet since this chapter started: open a console page or run an aws command.');
+        const asked = rows.find((r) => r.service === 'sts' && r.operation === 'GetCallerIdentity');
+        const visited = rows.find((r) => r.service === 'iam' && r.source === 'console' && READ.test(r.operation));
+        if (!asked && !visited) return failed('You have not looked at your account yet: open IAM from the services menu (or run aws sts get-caller-identity).');
         const who = await ctx.aws('sts', 'GetCallerIdentity', {});
-        return passed(`You are working in the lab account ${String(who.Account)}.`);
+        const how = asked ? 'you asked who you are' : 'you opened IAM, where its identities live';
+        return passed(`You are working in the lab account ${String(who.Account)} (${how}).`);
       },
       async solve(ctx) {
-        await ctx.console('sts', 'GetCallerIdentity', {});
-      },
-    },
-    {
-      id: 'region',
-      title: 'Work in N. Virginia (us-east-1)',
-      section: '§1.8.2',
-      needs: [],
-      hints: [
-        'The book uses the region US East (N. Virginia) everywhere except §3.5.',
-        'Use the region selector in the top bar and pick US East (N. Virginia).',
-      ],
-      async check(ctx) {
-        const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.source === 'console' || r.source === 'cli' || r.source === 'api');
-        const last = rows.filter((r) => r.service !== 'sts' && r.service !== 's3' && r.service !== 'iam').at(-1);
-        if (!last) return failed('Open a regional service page (EC2, for example) in the console so the lab can see which region you use.');
-        if (last.region !== BOOK_REGION)
-          return failed(`Your last regional request went to ${last.region}; switch the region selector to US East (N. Virginia).`);
-        return passed('You are working in US East (N. Virginia).');
-      },
-      async solve(ctx) {
-        await ctx.console('ec2', 'DescribeAvailabilityZones', {}, BOOK_REGION).catch(() =>
-          ctx.console('ec2', 'DescribeKeyPairs', {}, BOOK_REGION),
-        );
+        await ctx.console('iam', 'ListUsers', {});
       },
     },
     {
@@ -69,12 +54,37 @@ export const chapter01: ChapterDefinition = {
       async check(ctx) {
         if (await keyPairExists(ctx, BOOK_REGION, KEY_NAME)) return passed(`The key pair ${KEY_NAME} exists in ${BOOK_REGION}.`);
         for (const r of ctx.deps.regions)
-          if (r !== BOOK_REGION && (await keyPairExists(ctx, r, KEY_NAME).catch(() => false)))
+          if (r !== BOOK_REGION && (await keyPairExists(ctx, r, KEY_NAME)))
             return failed(`${KEY_NAME} exists in ${r}, but the book works in ${BOOK_REGION}: create it there too.`);
         return failed(`There is no key pair named ${KEY_NAME} in ${BOOK_REGION} yet.`);
       },
       async solve(ctx) {
         await createKeyPairAndSave(ctx, BOOK_REGION, KEY_NAME);
+      },
+    },
+    {
+      id: 'region',
+      title: 'Work in N. Virginia (us-east-1)',
+      section: '§1.8.2',
+      needs: [],
+      hints: [
+        'The book uses the region US East (N. Virginia) everywhere except §3.5.',
+        'Use the region selector in the top bar and pick US East (N. Virginia) before you create anything.',
+      ],
+      async check(ctx) {
+        // Looking around (Describe…, List…) happens in whatever region the console opens in: only
+        // what the learner made says where they work.
+        const made = ctx.deps
+          .history(ctx.chapterStartedAt)
+          .filter((r) => r.source !== 'internal' && !r.errorCode && !GLOBAL.has(r.service) && !READ.test(r.operation));
+        const last = made.at(-1);
+        if (!last) return failed('You have not created anything in a region yet: pick US East (N. Virginia) in the region selector and create the key pair there.');
+        if (last.region !== BOOK_REGION)
+          return failed(`Your last change (${last.service} ${last.operation}) went to ${last.region}; switch the region selector to US East (N. Virginia).`);
+        return passed(`Your changes go to US East (N. Virginia): the last one was ${last.service} ${last.operation}.`);
+      },
+      async solve(ctx) {
+        await ctx.console('ec2', 'DescribeKeyPairs', {}, BOOK_REGION);
       },
     },
     {

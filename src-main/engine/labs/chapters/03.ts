@@ -108,6 +108,7 @@ export const chapter03: ChapterDefinition = {
       id: 'launch',
       title: 'Launch mymachine',
       section: '§3.1.1',
+      retiredBy: ['terminate'],
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
       solveNeeds: [{ op: 'ec2:RunInstances' }, { op: 'ec2:CreateSecurityGroup' }, { op: 'ec2:AuthorizeSecurityGroupIngress' }],
       hints: [
@@ -137,6 +138,7 @@ export const chapter03: ChapterDefinition = {
       id: 'connect',
       title: 'Connect with SSH',
       section: '§3.1.2',
+      retiredBy: ['terminate'],
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'workstation' }, { machine: 'instance' }],
       hints: [
         'The Connect button shows the address and the user name to use.',
@@ -162,19 +164,26 @@ export const chapter03: ChapterDefinition = {
       id: 'linkchecker',
       title: 'Install and run linkchecker',
       section: '§3.1.3',
+      retiredBy: ['terminate'],
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'instance' }],
       solveNeeds: [{ machine: 'workstation' }],
       hints: [
         'Packages on Ubuntu come from apt.',
         'On mymachine: sudo apt-get update, then sudo apt-get install linkchecker -y, then linkchecker https://… on a site you like.',
+        'The check wants both: the package installed, and one run of linkchecker (it leaves ~/.linkchecker behind).',
       ],
       async check(ctx) {
         const i = await mymachine(ctx);
         if (isResult(i)) return i;
+        const root = { kind: 'instance' as const, instanceId: i.InstanceId, region: BOOK_REGION, user: 'root' };
         // Run without arguments: an installed linkchecker complains about them, a missing one is exit 127.
-        const out = await ctx.deps.machines!.run({ kind: 'instance', instanceId: i.InstanceId, region: BOOK_REGION }, 'linkchecker');
+        const out = await ctx.deps.machines!.run(root, 'linkchecker');
         if (out.exitCode === 127) return failed('linkchecker is not installed on mymachine yet (sudo apt-get install linkchecker -y).');
-        return passed('linkchecker is installed on mymachine.');
+        // Its first run leaves its settings in the home folder of whoever ran it (~/.linkchecker).
+        const ran = await ctx.deps.machines!.run(root, 'ls -d /home/*/.linkchecker/linkcheckerrc /root/.linkchecker/linkcheckerrc 2>/dev/null');
+        const who = ran.stdout.split('\n').map((l) => /^\/(?:home\/([^/]+)|root)\//.exec(l.trim())).find(Boolean);
+        if (!who) return failed('linkchecker is installed on mymachine, but nobody has run it yet: linkchecker https://… on a site you like.');
+        return passed(`linkchecker is installed on mymachine and ${who[1] ?? 'root'} has run it.`);
       },
       async solve(ctx) {
         const i = await mymachine(ctx);
@@ -228,6 +237,7 @@ export const chapter03: ChapterDefinition = {
       id: 'resize',
       title: 'Stop, resize to m4.large, start',
       section: '§3.4',
+      retiredBy: ['resize-terminate'],
       needs: [{ op: 'ec2:DescribeInstances' }],
       solveNeeds: [{ op: 'ec2:StopInstances' }, { op: 'ec2:ModifyInstanceAttribute' }, { op: 'ec2:StartInstances' }, { op: 'ec2:RunInstances' }],
       hints: [
@@ -285,6 +295,7 @@ export const chapter03: ChapterDefinition = {
       id: 'sydney-launch',
       title: 'A web server in Sydney',
       section: '§3.5',
+      retiredBy: ['sydney-cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeKeyPairs' }],
       solveNeeds: [{ op: 'ec2:RunInstances' }, { op: 'ec2:CreateKeyPair' }],
       hints: [
@@ -312,6 +323,7 @@ export const chapter03: ChapterDefinition = {
       id: 'sydney-httpd',
       title: 'Install and start Apache',
       section: '§3.5',
+      retiredBy: ['sydney-cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'workstation' }],
       hints: [
         'Log in as ec2-user with sydney.pem.',
@@ -338,6 +350,7 @@ export const chapter03: ChapterDefinition = {
       id: 'elastic-ip',
       title: 'A fixed public address',
       section: '§3.6',
+      retiredBy: ['sydney-cleanup'],
       needs: [{ op: 'ec2:DescribeAddresses' }, { op: 'ec2:DescribeInstances' }],
       solveNeeds: [{ op: 'ec2:AllocateAddress' }, { op: 'ec2:AssociateAddress' }],
       hints: ['Network & Security > Elastic IPs > Allocate, then Actions > Associate with the Sydney instance.'],
@@ -361,6 +374,7 @@ export const chapter03: ChapterDefinition = {
       id: 'second-interface',
       title: 'Two sites on two network interfaces',
       section: '§3.7',
+      retiredBy: ['sydney-cleanup'],
       needs: [{ op: 'ec2:DescribeNetworkInterfaces' }, { op: 'ec2:DescribeAddresses' }, { machine: 'workstation' }],
       solveNeeds: [{ op: 'ec2:CreateNetworkInterface' }, { op: 'ec2:AttachNetworkInterface' }],
       hints: [
@@ -435,6 +449,7 @@ export const chapter03: ChapterDefinition = {
       id: 'spot',
       title: 'A spot instance',
       section: '§3.8.2',
+      retiredBy: ['spot-cleanup'],
       needs: [{ op: 'ec2:DescribeSpotInstanceRequests' }, { op: 'ec2:DescribeInstances' }],
       solveNeeds: [{ op: 'ec2:RequestSpotInstances' }],
       hints: [

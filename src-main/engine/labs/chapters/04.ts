@@ -1,12 +1,19 @@
 /** Chapter 4: the CLI with an IAM user, a VM script, the SDK, a CloudFormation blueprint (§4.2-§4.4). */
-import { arr, defaultSubnet, describeInstances, isLive, str, waitFor, type Obj } from '../cloud';
-import { chapterFile } from '../content';
-import { failed, passed, type ChapterDefinition, type StepContext } from '../types';
-import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn, WORKSTATION } from './shared';
+import { arr, defaultSubnet, describeInstances, ifExists, isLive, str, type Obj } from '../cloud';
+import { join } from 'node:path';
+import { chapterFile, chapterFolder } from '../content';
+import { failed, passed, type ChapterDefinition, type HistoryRow, type StepContext } from '../types';
+import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn, waitStackStatus, WORKSTATION } from './shared';
 
 const USER = 'mycli';
 const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const byUser = (arn: string): boolean => arn.endsWith(`:user/${USER}`);
+/**
+ * A request an AWS SDK sent over the lab's endpoint (SigV4-signed HTTP, not the lab's own terminal
+ * CLI, and not the AWS CLI, whose botocore says so first in its user agent).
+ */
+const bySdk = (r: HistoryRow): boolean =>
+  r.source === 'api' && /aws-sdk-(nodejs|js)\/|\bBoto3\/|aws-sdk-(java|go|php|ruby|dotnet)/i.test(r.userAgent ?? '') && !/^aws-cli\//.test(r.userAgent ?? '');
 
 async function hasAdmin(ctx: StepContext, user: string): Promise<boolean> {
   const direct = arr((await ctx.aws('iam', 'ListAttachedUserPolicies', { UserName: user })).AttachedPolicies);
@@ -26,15 +33,7 @@ async function blueprintStacks(ctx: StepContext): Promise<Obj[]> {
 
 const param = (s: Obj, key: string): string | undefined => str(arr(s.Parameters).find((p) => p.ParameterKey === key)?.ParameterValue);
 
-async function waitStack(ctx: StepContext, name: string, done: string): Promise<void> {
-  await waitFor(ctx, `stack ${name} to reach ${done}`, async () => {
-    const s = arr((await ctx.aws('cloudformation', 'DescribeStacks', { StackName: name }, BOOK_REGION).catch(() => ({ Stacks: [] }))).Stacks)[0];
-    const st = String(s?.StackStatus ?? 'DELETE_COMPLETE');
-    if (st === done) return st;
-    if (st.endsWith('_FAILED') || st.endsWith('ROLLBACK_COMPLETE')) throw new Error(`stack ${name} ended in ${st}: ${String(s?.StackStatusReason ?? '')}`);
-    return undefined;
-  });
-}
+const waitStack = (ctx: StepContext, name: string, done: string): Promise<void> => waitStackStatus(ctx, BOOK_REGION, name, done);
 
 export const chapter04: ChapterDefinition = {
   number: 4,
@@ -63,7 +62,7 @@ export const chapter04: ChapterDefinition = {
         'IAM > Users > Create user mycli, attach the policy AdministratorAccess, then create an access key for it.',
       ],
       async check(ctx) {
-        const user = await ctx.aws('iam', 'GetUser', { UserName: USER }).catch(() => undefined);
+        const user = await ifExists(ctx.aws('iam', 'GetUser', { UserName: USER }));
         if (!user) return failed(`There is no IAM user named ${USER} yet.`);
         if (!(await hasAdmin(ctx, USER))) return failed(`${USER} exists but has no AdministratorAccess (attach it to the user or to one of its groups).`);
         const keys = arr((await ctx.aws('iam', 'ListAccessKeys', { UserName: USER })).AccessKeyMetadata).filter((k) => k.Status === 'Active');
@@ -168,32 +167,47 @@ export const chapter04: ChapterDefinition = {
       title: 'Machines from a Node.js program',
       section: '§4.3',
       needs: [],
+      solveNeeds: [{ programs: true }, { machine: 'workstation' }],
       hints: [
-        'Point the SDK at the lab: new AWS.EC2({ endpoint: "http://127.0.0.1:4566", region: "us-east-1" }) with mycli\'s keys.',
-        'Use the program to create a machine, look at its details, then terminate it.',
+        `A program on your own computer signs its requests with ${USER}'s keys, like the CLI; nimbus exec hands it the lab's endpoint.`,
+        'The lab ships a small program of the same shape as the book\'s nodecc: resources/labs/04-programming/nodecc/index.js (list, create, show, terminate).',
+        `eval "$(nimbus env)", then export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY with ${USER}'s key; node index.js create mykey, node index.js show ID, node index.js terminate ID.`,
       ],
       async check(ctx) {
-        const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => /aws-sdk/i.test(r.userAgent ?? '') && !r.errorCode);
-        const ops = new Set(rows.map((r) => r.operation));
-        if (!ops.has('RunInstances')) return failed('No machine was created through an AWS SDK yet.');
+        const rows = ctx.deps.history(ctx.chapterStartedAt).filter((r) => !r.errorCode && r.service === 'ec2');
+        const sdk = rows.filter((r) => bySdk(r) && byUser(r.principalArn));
+        const ops = new Set(sdk.map((r) => r.operation));
+        if (!ops.has('RunInstances')) {
+          const other = rows.find((r) => bySdk(r) && r.operation === 'RunInstances');
+          if (other) return failed(`A program created a machine, but signed as ${other.principalArn}; run it with ${USER}'s access key.`);
+          return failed(`No program has created a machine through an AWS SDK with ${USER}'s keys yet.`);
+        }
         if (!ops.has('TerminateInstances')) return failed('Your program created a machine; terminate it with the program too.');
-        return passed('Your program created and terminated a machine through the SDK.');
+        const agent = sdk.find((r) => r.operation === 'RunInstances')!.userAgent!.split(' ')[0];
+        return passed(`Your program (${agent}) created and terminated a machine as ${USER}.`);
       },
       async solve(ctx) {
-        // What the book's program does, sent the way an SDK sends it (same calls, an SDK user agent).
-        const sdk = (op: string, input: Obj) => ctx.deps.call(ctx.deps.root, 'ec2', op, input, { source: 'api', region: BOOK_REGION, userAgent: 'aws-sdk-nodejs/2 nimbus-lab-show-me' });
-        const images = arr((await sdk('DescribeImages', { Filters: [{ Name: 'name', Values: ['amzn-ami-hvm-2017.09.1.*-x86_64-gp2'] }] })).Images);
-        const { subnetId } = await defaultSubnet(ctx, BOOK_REGION);
-        const run = await sdk('RunInstances', { ImageId: images[0]!.ImageId, InstanceType: 't2.micro', KeyName: KEY_NAME, MinCount: 1, MaxCount: 1, SubnetId: subnetId });
-        const id = String(arr(run.Instances)[0]!.InstanceId);
-        await sdk('DescribeInstances', { InstanceIds: [id] });
-        await sdk('TerminateInstances', { InstanceIds: [id] });
+        // The learner's program runs on their computer with mycli's key (from aws configure).
+        const get = async (k: string): Promise<string> => (await ctx.deps.machines!.run(WORKSTATION, `aws configure get ${k}`)).stdout.trim();
+        const accessKeyId = ctx.notes.get('accessKeyId') ?? (await get('aws_access_key_id'));
+        const secretAccessKey = ctx.notes.get('secretAccessKey') ?? (await get('aws_secret_access_key'));
+        if (!accessKeyId || !secretAccessKey) throw new Error(`configure the CLI with ${USER}'s access key first (previous steps): the program uses the same key`);
+        const program = join(ctx.deps.resourcesDir, 'labs', chapterFolder(chapter04), 'nodecc', 'index.js');
+        const nodecc = async (...args: string[]): Promise<string> => {
+          const out = await ctx.deps.programs!.node(program, args, { accessKeyId, secretAccessKey, region: BOOK_REGION });
+          if (out.exitCode !== 0) throw new Error(`node index.js ${args.join(' ')} exited with ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+          return out.stdout;
+        };
+        const id = (await nodecc('create', KEY_NAME)).trim();
+        await nodecc('show', id);
+        await nodecc('terminate', id);
       },
     },
     {
       id: 'stack-create',
       title: 'A machine from a blueprint',
       section: '§4.4.2',
+      retiredBy: ['stack-delete'],
       needs: [{ op: 'cloudformation:DescribeStacks' }],
       solveNeeds: [{ op: 'cloudformation:CreateStack' }],
       hints: [
@@ -232,6 +246,7 @@ export const chapter04: ChapterDefinition = {
       id: 'stack-update',
       title: 'Resize through the blueprint',
       section: '§4.4.2',
+      retiredBy: ['stack-delete'],
       needs: [{ op: 'cloudformation:DescribeStacks' }, { op: 'cloudformation:DescribeStackResources' }, { op: 'ec2:DescribeInstances' }],
       solveNeeds: [{ op: 'cloudformation:UpdateStack' }],
       hints: ['Update stack > use the current template > change InstanceType to t2.small (or t2.medium).'],

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 /** Chapter 6: security updates, root MFA, IAM users and groups, an instance role, firewalls, a VPC (§6.2-§6.5). */
-import { arr, defaultSubnet, describeInstances, describeSecurityGroups, findImageId, instanceGroups, isLive, str, waitFor, waitForInstanceState, type Instance, type Obj } from '../cloud';
+import { arr, defaultSubnet, describeInstances, describeSecurityGroups, findImageId, ifExists, instanceGroups, isLive, str, waitFor, waitForInstanceState, type Instance, type Obj } from '../cloud';
 import { reachFromWorkstation, workstationIp } from '../firewall';
 import { failed, passed, type ChapterDefinition, type CheckResult, type StepContext } from '../types';
 import { cleanRegion } from './03';
@@ -86,6 +86,44 @@ async function firstReachable(ctx: StepContext, protocol: 'tcp' | 'icmp', port?:
 const none = (what: string, reasons: string[]): CheckResult =>
   failed(reasons.length ? `${what}: ${reasons.join('; ')}.` : `${what}: no instance is running in ${BOOK_REGION}.`);
 
+/**
+ * §6.3.5's point: the machine stops *itself* with the temporary credentials of *its own* role. A
+ * StopInstances counts when it was signed by an instance-role session (the session is named after
+ * the instance), names that same instance, and the role is the one in the instance's profile.
+ */
+async function stoppedItself(ctx: StepContext): Promise<CheckResult> {
+  const stops = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.operation === 'StopInstances' && !r.errorCode);
+  if (stops.length === 0) return failed('No machine has stopped itself yet: launch one with an instance role that runs aws ec2 stop-instances on itself.');
+  const reasons: string[] = [];
+  for (const r of [...stops].reverse()) {
+    const m = /:assumed-role\/([^/]+)\/([^/]+)$/.exec(r.principalArn);
+    const targets = arr(r.parameters?.InstanceIds as unknown).map(String);
+    if (!m) {
+      reasons.push(`${targets.join(', ') || 'an instance'} was stopped by ${r.principalArn}, not by a machine's role`);
+      continue;
+    }
+    const [, role, session] = m as unknown as [string, string, string];
+    if (!targets.includes(session)) {
+      reasons.push(`the role session ${session} of ${role} stopped ${targets.join(', ')}, not the machine it belongs to`);
+      continue;
+    }
+    const inst = (await describeInstances(ctx, r.region, [{ Name: 'instance-id', Values: [session] }]))[0];
+    const profileArn = str((inst?.IamInstanceProfile as Obj | undefined)?.Arn);
+    if (!inst || !profileArn) {
+      reasons.push(`${session} was stopped with the role ${role}, but ${inst ? 'it has no instance profile' : 'there is no such instance'}`);
+      continue;
+    }
+    const profile = await ifExists(ctx.aws('iam', 'GetInstanceProfile', { InstanceProfileName: profileArn.split('/').pop() }));
+    const roles = arr((profile?.InstanceProfile as Obj | undefined)?.Roles).map((x) => String(x.RoleName));
+    if (!roles.includes(role)) {
+      reasons.push(`${session} was stopped with the role ${role}, which is not the role of its own profile (${roles.join(', ') || 'none'})`);
+      continue;
+    }
+    return passed(`${session} stopped itself with the credentials of its own role ${role}.`);
+  }
+  return failed(`No machine has stopped itself through its own role yet: ${reasons.join('; ')}.`);
+}
+
 export const chapter06: ChapterDefinition = {
   number: 6,
   slug: 'security',
@@ -103,6 +141,7 @@ export const chapter06: ChapterDefinition = {
       id: 'security-updates',
       title: 'Install security updates',
       section: '§6.2',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { machine: 'instance' }],
       solveNeeds: [{ op: 'ec2:RunInstances' }, { machine: 'workstation' }],
       hints: [
@@ -155,6 +194,7 @@ export const chapter06: ChapterDefinition = {
       id: 'iam-admin',
       title: 'A group admin and a user myuser',
       section: '§6.3.3-§6.3.4',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'iam:GetGroup' }, { op: 'iam:ListAttachedGroupPolicies' }, { op: 'iam:GetLoginProfile' }],
       solveNeeds: [{ op: 'iam:CreateGroup' }, { op: 'iam:AttachGroupPolicy' }, { op: 'iam:CreateUser' }, { op: 'iam:AddUserToGroup' }, { op: 'iam:CreateLoginProfile' }],
       hints: [
@@ -162,12 +202,12 @@ export const chapter06: ChapterDefinition = {
         'aws iam create-group --group-name admin; aws iam attach-group-policy --group-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess; aws iam create-user --user-name myuser; aws iam add-user-to-group --group-name admin --user-name myuser; aws iam create-login-profile --user-name myuser --password …',
       ],
       async check(ctx) {
-        const g = await ctx.aws('iam', 'GetGroup', { GroupName: 'admin' }).catch(() => undefined);
+        const g = await ifExists(ctx.aws('iam', 'GetGroup', { GroupName: 'admin' }));
         if (!g) return failed('There is no IAM group named admin yet.');
         const att = arr((await ctx.aws('iam', 'ListAttachedGroupPolicies', { GroupName: 'admin' })).AttachedPolicies);
         if (!att.some((p) => p.PolicyArn === ADMIN_POLICY)) return failed('The group admin has no AdministratorAccess policy attached.');
         if (!arr(g.Users).some((u) => u.UserName === 'myuser')) return failed('myuser is not a member of the group admin.');
-        const lp = await ctx.aws('iam', 'GetLoginProfile', { UserName: 'myuser' }).catch(() => undefined);
+        const lp = await ifExists(ctx.aws('iam', 'GetLoginProfile', { UserName: 'myuser' }));
         if (!lp) return failed('myuser has no console password (login profile) yet.');
         return passed('myuser is in admin (AdministratorAccess) and can sign in to the console.');
       },
@@ -183,18 +223,15 @@ export const chapter06: ChapterDefinition = {
       id: 'instance-role',
       title: 'A machine that stops itself with its role',
       section: '§6.3.5',
-      needs: [{ op: 'ec2:DescribeInstances' }],
+      retiredBy: ['cleanup'],
+      needs: [{ op: 'ec2:DescribeInstances' }, { op: 'iam:GetInstanceProfile' }],
       solveNeeds: [{ op: 'cloudformation:CreateStack' }, { op: 'iam:CreateRole' }, { op: 'iam:CreateInstanceProfile' }, { machine: 'workstation' }],
       hints: [
         'A role gives a machine temporary credentials through its metadata service: no keys on disk.',
         'Role with a policy allowing ec2:StopInstances, an instance profile with it, a machine launched with that profile that runs aws ec2 stop-instances on itself.',
       ],
       async check(ctx) {
-        const stops = ctx.deps.history(ctx.chapterStartedAt).filter((r) => r.operation === 'StopInstances' && !r.errorCode && r.principalArn.includes(':assumed-role/'));
-        if (stops.length === 0) return failed('No machine has stopped itself with role credentials yet.');
-        const ids = stops.map((r) => arr(r.parameters?.InstanceIds as unknown).map(String)).flat();
-        const inst = (await describeInstances(ctx, BOOK_REGION)).find((i) => ids.includes(i.InstanceId));
-        return passed(`A machine stopped itself using its role${inst ? ` (${inst.InstanceId})` : ''}.`);
+        return stoppedItself(ctx);
       },
       async solve(ctx) {
         const { vpcId, subnetId } = await defaultSubnet(ctx, BOOK_REGION);
@@ -215,6 +252,7 @@ export const chapter06: ChapterDefinition = {
       id: 'firewall-ping',
       title: 'Allow ping',
       section: '§6.4.1-§6.4.2',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
       solveNeeds: [{ op: 'cloudformation:CreateStack' }],
       hints: ['A new security group lets nothing in. Add an inbound rule for ICMP (All ICMP - IPv4) from 0.0.0.0/0.'],
@@ -231,6 +269,7 @@ export const chapter06: ChapterDefinition = {
       id: 'firewall-ssh-ip',
       title: 'SSH only from your address',
       section: '§6.4.3-§6.4.4',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
       solveNeeds: [{ op: 'cloudformation:UpdateStack' }],
       hints: [
@@ -278,6 +317,7 @@ export const chapter06: ChapterDefinition = {
       id: 'bastion',
       title: 'A bastion host',
       section: '§6.4.5',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'ec2:DescribeInstances' }, { op: 'ec2:DescribeSecurityGroups' }],
       solveNeeds: [{ op: 'ec2:RunInstances' }],
       hints: [
@@ -312,6 +352,7 @@ export const chapter06: ChapterDefinition = {
       id: 'vpc',
       title: 'A VPC with public and private subnets',
       section: '§6.5',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'ec2:DescribeVpcs' }, { op: 'ec2:DescribeSubnets' }, { op: 'ec2:DescribeRouteTables' }, { op: 'ec2:DescribeNatGateways' }],
       solveNeeds: [{ op: 'cloudformation:CreateStack' }, { op: 'ec2:CreateVpc' }, { op: 'ec2:CreateNatGateway' }],
       hints: [
@@ -403,19 +444,19 @@ async function cleanup06(ctx: StepContext): Promise<void> {
   for (const g of groups) await c('DeleteSecurityGroup', { GroupId: g.GroupId });
   if (has('iam', 'GetGroup')) {
     const i = (op: string, input: Obj) => ctx.console('iam', op, input);
-    if (await ctx.aws('iam', 'GetUser', { UserName: 'myuser' }).catch(() => undefined)) {
-      await i('DeleteLoginProfile', { UserName: 'myuser' }).catch(() => undefined);
-      await i('RemoveUserFromGroup', { GroupName: 'admin', UserName: 'myuser' }).catch(() => undefined);
+    if (await ifExists(ctx.aws('iam', 'GetUser', { UserName: 'myuser' }))) {
+      await ifExists(i('DeleteLoginProfile', { UserName: 'myuser' }));
+      await ifExists(i('RemoveUserFromGroup', { GroupName: 'admin', UserName: 'myuser' }));
       await i('DeleteUser', { UserName: 'myuser' });
     }
-    if (await ctx.aws('iam', 'GetGroup', { GroupName: 'admin' }).catch(() => undefined)) {
-      await i('DetachGroupPolicy', { GroupName: 'admin', PolicyArn: ADMIN_POLICY }).catch(() => undefined);
+    if (await ifExists(ctx.aws('iam', 'GetGroup', { GroupName: 'admin' }))) {
+      await ifExists(i('DetachGroupPolicy', { GroupName: 'admin', PolicyArn: ADMIN_POLICY }));
       await i('DeleteGroup', { GroupName: 'admin' });
     }
-    if (await ctx.aws('iam', 'GetRole', { RoleName: 'ec2-stop-self' }).catch(() => undefined)) {
-      await i('RemoveRoleFromInstanceProfile', { InstanceProfileName: 'ec2-stop-self', RoleName: 'ec2-stop-self' }).catch(() => undefined);
-      await i('DeleteInstanceProfile', { InstanceProfileName: 'ec2-stop-self' }).catch(() => undefined);
-      await i('DeleteRolePolicy', { RoleName: 'ec2-stop-self', PolicyName: 'stop' }).catch(() => undefined);
+    if (await ifExists(ctx.aws('iam', 'GetRole', { RoleName: 'ec2-stop-self' }))) {
+      await ifExists(i('RemoveRoleFromInstanceProfile', { InstanceProfileName: 'ec2-stop-self', RoleName: 'ec2-stop-self' }));
+      await ifExists(i('DeleteInstanceProfile', { InstanceProfileName: 'ec2-stop-self' }));
+      await ifExists(i('DeleteRolePolicy', { RoleName: 'ec2-stop-self', PolicyName: 'stop' }));
       await i('DeleteRole', { RoleName: 'ec2-stop-self' });
     }
   }

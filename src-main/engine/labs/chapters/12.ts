@@ -40,6 +40,7 @@ export const chapter12: ChapterDefinition = {
       id: 'cache-stack',
       title: 'A Redis cluster next to a virtual machine',
       section: '§12.1.1',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'cloudformation:DescribeStacks' }, { op: 'elasticache:DescribeCacheClusters' }],
       solveNeeds: [{ op: 'cloudformation:CreateStack' }],
       hints: [
@@ -82,6 +83,7 @@ export const chapter12: ChapterDefinition = {
       id: 'redis-client',
       title: 'Install the Redis client on the machine',
       section: '§12.1.2',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'cloudformation:DescribeStacks' }, { machine: 'instance' }],
       hints: ['ssh -i mykey.pem ec2-user@VMInstanceIPAddress, then sudo yum -y install --enablerepo=epel redis'],
       async check(ctx) {
@@ -101,6 +103,7 @@ export const chapter12: ChapterDefinition = {
       id: 'redis-session',
       title: 'Talk to the cache',
       section: '§12.1.2',
+      retiredBy: ['cleanup'],
       needs: [{ op: 'cloudformation:DescribeStacks' }, { machine: 'instance' }],
       hints: ['redis-cli -h CacheAddress, then SET key1 value1, GET key1, GET key2, SET key3 value3 EX 5, GET key3 (twice, a few seconds apart), quit.'],
       async check(ctx) {

@@ -1,5 +1,5 @@
 /** Checks and solver pieces several chapters share (key pair mykey, the key file, instances by name). */
-import { arr, describeImageName, describeInstances, isLive, nameOf, str, waitFor, type Instance } from '../cloud';
+import { arr, describeImageName, describeInstances, ifExists, isLive, nameOf, str, waitFor, type Instance, type Obj } from '../cloud';
 import { failed, passed, type CheckResult, type MachineTarget, type StepContext } from '../types';
 
 export const BOOK_REGION = 'us-east-1';
@@ -108,10 +108,15 @@ export async function instanceById(ctx: StepContext, region: string, id: string 
   return (await describeInstances(ctx, region)).find((i) => i.InstanceId === id);
 }
 
+/** One stack by name, or undefined when CloudFormation has none by that name. */
+export async function describeStack(ctx: StepContext, region: string, name: string): Promise<Obj | undefined> {
+  return arr((await ifExists(ctx.aws('cloudformation', 'DescribeStacks', { StackName: name }, region)))?.Stacks)[0];
+}
+
 /** Waits (warping the clock) until a stack reaches `done`; a failed or rolled-back stack is an error. */
 export async function waitStackStatus(ctx: StepContext, region: string, name: string, done: string): Promise<void> {
   await waitFor(ctx, `stack ${name} to reach ${done}`, async () => {
-    const s = arr((await ctx.aws('cloudformation', 'DescribeStacks', { StackName: name }, region).catch(() => ({ Stacks: [] }))).Stacks)[0];
+    const s = await describeStack(ctx, region, name);
     const st = String(s?.StackStatus ?? 'DELETE_COMPLETE');
     if (st === done) return st;
     if (st.endsWith('_FAILED') || st.endsWith('ROLLBACK_COMPLETE')) throw new Error(`stack ${name} ended in ${st}: ${String(s?.StackStatusReason ?? '')}`);
@@ -136,7 +141,8 @@ export async function deleteStacks(ctx: StepContext, region: string, names: stri
     const name = String(s.StackName);
     try {
       await waitStackStatus(ctx, region, name, 'DELETE_COMPLETE');
-    } catch {
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.includes('DELETE_FAILED')) throw e;
       // DELETE_FAILED: a resource was still in use by one that was going away at the same time (a
       // subnet and its NAT gateway). What a learner does: wait until the VPC console shows the NAT
       // gateway deleted, then delete the stack again.

@@ -176,11 +176,11 @@ export function aggregate(
     const res = [...ROLLUP_MS].reverse().find((r) => periodMs % r === 0 && from % r === 0);
     if (res !== undefined) {
       const mid = Math.max(from, Math.floor(to / res) * res);
-      const rolled = sqlBuckets(store, 'cw_rollups', 'res = ' + res, metricId, from, mid, from, periodMs, unit);
+      const rolled = rollupBuckets(store, res, metricId, from, mid, periodMs, unit);
       if (mid >= to) return rolled;
-      return mergeBuckets(rolled, sqlBuckets(store, 'cw_points', '1', metricId, mid, to, from, periodMs, unit));
+      return mergeBuckets(rolled, sqlBuckets(store, metricId, mid, to, from, periodMs, unit));
     }
-    return sqlBuckets(store, 'cw_points', '1', metricId, from, to, from, periodMs, unit);
+    return sqlBuckets(store, metricId, from, to, from, periodMs, unit);
   }
   const rows = store
     .stmt(
@@ -217,14 +217,49 @@ export function aggregate(
 }
 
 /**
- * Buckets of `table` rows in [lo, hi), aligned on `origin`. Without percentiles SQLite sums the
+ * Buckets from roll-up rows in [from, to): the rows arrive in time order (the primary key's), so one
+ * pass sums them; cheaper than SQLite's GROUP BY for the few hundred rows a chart needs.
+ */
+function rollupBuckets(
+  store: Store,
+  res: number,
+  metricId: number,
+  from: number,
+  to: number,
+  periodMs: number,
+  unit?: string,
+): Bucket[] {
+  if (to <= from) return [];
+  const rows = store
+    .stmt(
+      'SELECT ts, n, sum, min, max, unit FROM cw_rollups WHERE metric_id = ? AND res = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) ORDER BY ts',
+    )
+    .raw(true)
+    .all(metricId, res, from, to, unit ?? null, unit ?? null) as [number, number, number, number, number, string][];
+  const out: Bucket[] = [];
+  let b: Bucket | undefined;
+  for (const [ts, n, sum, min, max, u] of rows) {
+    const start = from + Math.floor((ts - from) / periodMs) * periodMs;
+    if (!b || b.ts !== start) {
+      b = { ts: start, n: 0, sum: 0, min: Infinity, max: -Infinity, unit: u, vals: null };
+      out.push(b);
+    }
+    b.n += n;
+    b.sum += sum;
+    if (min < b.min) b.min = min;
+    if (max > b.max) b.max = max;
+    if (u < b.unit) b.unit = u;
+  }
+  return out;
+}
+
+/**
+ * Buckets of raw points in [lo, hi), aligned on `origin`. Without percentiles SQLite sums the
  * buckets itself, several times faster than JS. Bound JS numbers arrive as REAL: the bucket index
  * is cast so the division is an integer one.
  */
 function sqlBuckets(
   store: Store,
-  table: 'cw_points' | 'cw_rollups',
-  where: string,
   metricId: number,
   lo: number,
   hi: number,
@@ -237,7 +272,7 @@ function sqlBuckets(
     .stmt(
       `SELECT ? + b * ? AS ts, n, sum, min, max, unit FROM (
          SELECT CAST((ts - ?) / ? AS INTEGER) AS b, SUM(n) AS n, SUM(sum) AS sum, MIN(min) AS min, MAX(max) AS max, MIN(unit) AS unit
-         FROM ${table} WHERE metric_id = ? AND ${where} AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY 1
+         FROM cw_points WHERE metric_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR unit = ?) GROUP BY 1
        ) ORDER BY b`,
     )
     .all(origin, periodMs, origin, periodMs, metricId, lo, hi, unit ?? null, unit ?? null) as Omit<Bucket, 'vals'>[];

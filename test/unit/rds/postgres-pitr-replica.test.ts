@@ -81,3 +81,41 @@ describe('RDS for PostgreSQL: point in time and read replica', () => {
     expect({ code: refused.code, message: refused.message }).toEqual({ code: '25006', message: 'cannot execute INSERT in a read-only transaction' });
   });
 });
+
+describe('RDS for PostgreSQL: parameter groups and snapshot copies', () => {
+  it('applies max_connections from a parameter group after the reboot it waits for', { timeout: 120_000 }, async () => {
+    await lab.call('rds', 'CreateDBParameterGroup', { DBParameterGroupName: 'few-clients', DBParameterGroupFamily: 'postgres16', Description: 'two clients at most' });
+    const refused = await lab.call('rds', 'ModifyDBParameterGroup', { DBParameterGroupName: 'few-clients', Parameters: [{ ParameterName: 'max_connections', ParameterValue: '2', ApplyMethod: 'immediate' }] }).catch((e: any) => e);
+    expect(refused.code).toBe('InvalidParameterCombination');
+    await lab.call('rds', 'ModifyDBParameterGroup', { DBParameterGroupName: 'few-clients', Parameters: [{ ParameterName: 'max_connections', ParameterValue: '2', ApplyMethod: 'pending-reboot' }] });
+    const params = (await lab.call('rds', 'DescribeDBParameters', { DBParameterGroupName: 'few-clients', Source: 'user' })).Parameters;
+    expect(params).toEqual([expect.objectContaining({ ParameterName: 'max_connections', ParameterValue: '2', Source: 'user', ApplyType: 'static' })]);
+    await lab.call('rds', 'ModifyDBInstance', { DBInstanceIdentifier: 'ledger', DBParameterGroupName: 'few-clients', ApplyImmediately: true });
+    let db = (await lab.call('rds', 'DescribeDBInstances', { DBInstanceIdentifier: 'ledger' })).DBInstances[0];
+    expect(db.DBParameterGroups).toEqual([{ DBParameterGroupName: 'few-clients', ParameterApplyStatus: 'pending-reboot' }]);
+    await lab.call('rds', 'RebootDBInstance', { DBInstanceIdentifier: 'ledger' });
+    await lab.run(2 * 60_000);
+    db = (await lab.call('rds', 'DescribeDBInstances', { DBInstanceIdentifier: 'ledger' })).DBInstances[0];
+    expect(db.DBParameterGroups[0].ParameterApplyStatus).toBe('in-sync');
+    const a = await connect('ledger');
+    const b = await connect('ledger');
+    const third = await connect('ledger').catch((e: any) => e);
+    expect({ code: third.code, message: third.message }).toEqual({ code: '53300', message: 'sorry, too many clients already' });
+    await a.end();
+    await b.end();
+    const used = await lab.call('rds', 'DeleteDBParameterGroup', { DBParameterGroupName: 'few-clients' }).catch((e: any) => e);
+    expect(used.code).toBe('InvalidDBParameterGroupState');
+  });
+
+  it('copies a snapshot to eu-west-1 (§11.3.4)', { timeout: 60_000 }, async () => {
+    await lab.call('rds', 'CreateDBSnapshot', { DBInstanceIdentifier: 'ledger', DBSnapshotIdentifier: 'ledger-manual' });
+    await lab.until(async () => (await lab.call('rds', 'DescribeDBSnapshots', { DBSnapshotIdentifier: 'ledger-manual' })).DBSnapshots[0].Status === 'available', 'the snapshot');
+    const eu = (op: string, input: Record<string, unknown>) => lab.engine.call(lab.engine.account.root, 'rds', op, input, { region: 'eu-west-1', source: 'api' }) as Promise<any>;
+    const arn = `arn:aws:rds:us-east-1:${lab.engine.account.accountId}:snapshot:ledger-manual`;
+    const copy = (await eu('CopyDBSnapshot', { SourceDBSnapshotIdentifier: arn, TargetDBSnapshotIdentifier: 'ledger-in-ireland', SourceRegion: 'us-east-1' })).DBSnapshot;
+    expect(copy).toMatchObject({ DBSnapshotIdentifier: 'ledger-in-ireland', Status: 'creating', SourceRegion: 'us-east-1', SourceDBSnapshotIdentifier: arn });
+    await lab.until(async () => (await eu('DescribeDBSnapshots', { DBSnapshotIdentifier: 'ledger-in-ireland' })).DBSnapshots[0].Status === 'available', 'the copy');
+    expect((await eu('DescribeDBSnapshots', {})).DBSnapshots.map((s: any) => s.DBSnapshotIdentifier)).toEqual(['ledger-in-ireland']);
+    expect((await lab.call('rds', 'DescribeDBSnapshots', { SnapshotType: 'manual' })).DBSnapshots.map((s: any) => s.DBSnapshotIdentifier)).toEqual(['ledger-manual']);
+  });
+});

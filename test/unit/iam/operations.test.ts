@@ -1,7 +1,7 @@
 /** IAM and STS operations through engine.call: behaviour and AWS's exact errors (code, message, status). */
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine, type Principal } from '../../../src-main/engine/index';
-import { totp } from '../../../src-main/engine/services/iam';
+import { totp } from '../../../src-main/engine/services/iam/state/mfa';
 import { issueInstanceProfileCredentials } from '../../../src-main/engine/services/sts';
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });

@@ -220,8 +220,4 @@ export const iamProvider = defineService({
   inventory: iamInventory,
 });
 
-export { iamIdentitySource, identityPoliciesOf } from './authz';
-export { bumpGeneration } from './state/generation';
-export { entityById, findEntity, type RoleRow, type EntityRow } from './state/entities';
-export { findDevice, verifyDeviceCode, totp, otpauthUri, type MfaRow } from './state/mfa';
-export { knownActions } from './state/actions';
+// Other services use ./api (roles, MFA checks, action names); IAM's state stays inside this folder.

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/provider';
 import { HTTP_STATUS } from '../../protocol/types';
-import { knownActions } from '../iam';
+import { knownActions } from '../iam/api';
 import { requireBucket } from './state/buckets';
 import { checkBucketPolicy, putBucketPolicy } from './state/bucket-policies';
 

@@ -1,9 +1,8 @@
 import type { Ctx } from '../../core/provider';
 import { parsePolicy, PolicyError } from '../../iam/policy';
-import { knownActions } from '../iam';
+import { knownActions, roleByArn } from '../iam/api';
 import { accessDenied, constraintViolation, malformedPolicyDocument, packedPolicyTooLarge, validationError } from './errors';
 import { findSession, issueSession } from './sessions';
-import { roleByArn } from './roles';
 
 const SESSION_NAME = /^[\w+=,.@-]*$/;
 const MAX_SESSION_POLICY = 2048;

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/provider';
-import { findDevice, verifyDeviceCode } from '../iam';
+import { mfaCodeValid } from '../iam/api';
 import { accessDenied, constraintViolation } from './errors';
 import { issueSession } from './sessions';
 
@@ -17,8 +17,7 @@ export const GetSessionToken = (ctx: Ctx, input: { DurationSeconds?: number; Ser
   let mfa = false;
   if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
     const owner = p.type === 'root' ? 'root' : p.userId;
-    const device = input.SerialNumber ? findDevice(ctx.store, input.SerialNumber) : undefined;
-    const ok = !!device && device.user_id === owner && input.TokenCode !== undefined && verifyDeviceCode(ctx.store, device, input.TokenCode, ctx.clock.now());
+    const ok = input.SerialNumber !== undefined && input.TokenCode !== undefined && mfaCodeValid(ctx.store, input.SerialNumber, owner, input.TokenCode, ctx.clock.now());
     if (!ok) throw accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     mfa = true;
   }

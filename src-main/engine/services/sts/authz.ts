@@ -3,7 +3,7 @@ import type { Store } from '../../store/store';
 import { compilePolicy } from '../../iam/compile';
 import type { ResourcePolicy, SessionFacts } from '../../iam/hooks';
 import { findSession } from './sessions';
-import { roleByArn } from './roles';
+import { roleByArn } from '../iam/api';
 
 export function sessionFacts(store: Store, accessKeyId: string): SessionFacts | undefined {
   const s = findSession(store, accessKeyId);

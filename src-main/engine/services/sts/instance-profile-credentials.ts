@@ -6,7 +6,7 @@
  */
 import type { Clock } from '../../clock/clock';
 import type { Store } from '../../store/store';
-import { findEntity, type RoleRow } from '../iam';
+import { roleByName, roleOfInstanceProfile, type IamRole } from '../iam/api';
 import { issueSession } from './sessions';
 
 export const INSTANCE_CREDENTIALS_SECONDS = 6 * 3600;
@@ -27,14 +27,9 @@ export function issueInstanceProfileCredentials(
   clock: Clock,
   opts: { accountId: string; instanceProfileArn?: string; roleName?: string; instanceId: string },
 ): InstanceCredentials | undefined {
-  let role: RoleRow | undefined;
-  if (opts.instanceProfileArn) {
-    const profile = store.stmt('SELECT id FROM iam_instance_profiles WHERE arn = ? AND account_id = ?').get(opts.instanceProfileArn, opts.accountId) as { id: string } | undefined;
-    if (!profile) return undefined;
-    role = store
-      .stmt('SELECT r.* FROM iam_roles r JOIN iam_instance_profile_roles x ON x.role_id = r.id WHERE x.profile_id = ?')
-      .get(profile.id) as RoleRow | undefined;
-  } else if (opts.roleName) role = findEntity<RoleRow>(store, opts.accountId, 'role', opts.roleName);
+  let role: IamRole | undefined;
+  if (opts.instanceProfileArn) role = roleOfInstanceProfile(store, opts.accountId, opts.instanceProfileArn);
+  else if (opts.roleName) role = roleByName(store, opts.accountId, opts.roleName);
   if (!role) return undefined;
   const now = clock.now();
   const current = store

@@ -26,6 +26,7 @@ import { mkfsCommand, mkfsExt4Command, mkfsXfsCommand } from './mkfs/mkfs';
 import { fsfreezeCommand, mountCommand, umountCommand } from './mount/mount';
 import { ddCommand } from './dd/dd';
 import { flockCommand } from './flock/flock';
+import { cpCommand } from './cp/cp';
 import { dnfCommand, yumCommand, yumConfigManagerCommand } from './yum/yum';
 import { aptCommand, aptGetCommand } from './apt/apt';
 import { chkconfigCommand, serviceCommand, systemctlCommand } from './service/service';
@@ -78,7 +79,7 @@ const COMMON: Factory[] = [
   sudoCommand, suCommand, whoamiCommand, idCommand, groupsCommand, hostnameCommand, unameCommand, uptimeCommand,
   nprocCommand, freeCommand, dateCommand, lsCommand, teeCommand, chownCommand, chgrpCommand, psCommand, killCommand,
   topCommand, dfCommand, lsblkCommand, fdiskCommand, mkfsCommand, mkfsExt4Command, mkfsXfsCommand, mountCommand,
-  umountCommand, fsfreezeCommand, flockCommand, ddCommand, curlCommand, wgetCommand, pingCommand, ncCommand, ipCommand,
+  umountCommand, fsfreezeCommand, flockCommand, cpCommand, ddCommand, curlCommand, wgetCommand, pingCommand, ncCommand, ipCommand,
   ifconfigCommand, nslookupCommand, hostCommand, digCommand, sshCommand, sshAgentCommand, sshAddCommand,
   sshKeygenCommand, shutdownCommand, haltCommand, poweroffCommand, rebootCommand, atCommand, atqCommand, atrmCommand,
   crontabCommand, historyCommand, serviceCommand,

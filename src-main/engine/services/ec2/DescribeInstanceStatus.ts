@@ -4,6 +4,7 @@ import { checkDryRun } from './dry-run';
 import { applyFilters, type FilterTable } from './filters';
 import { paginate } from './pagination';
 import { catchUp } from './state/instance-lifecycle';
+import { hostFailedSince } from './state/host-health';
 import { INSTANCE_TRANSITIONS, STATE_CODES, getInstances, listInstances, type InstanceRow } from './state/instances';
 
 /** Status checks pass this long after an instance is running (they show `initializing` before). */
@@ -50,13 +51,18 @@ export function DescribeInstanceStatus(ctx: Ctx, input: Ec2Input<'DescribeInstan
     Details: i.status === 'not-applicable' ? undefined : [{ Name: 'reachability', Status: i.status === 'ok' ? 'passed' : 'initializing' }],
     Status: i.status,
   });
+  // A failed host (state/host-health.ts) fails the system check, and with it the instance's reachability.
+  const system = (i: Item) => {
+    const since = i.status === 'not-applicable' ? undefined : hostFailedSince(ctx.store, i.row.instance_id);
+    return since === undefined ? summary(i) : { Details: [{ Name: 'reachability', Status: 'failed', ImpairedSince: new Date(since) }], Status: 'impaired' };
+  };
   return {
     InstanceStatuses: page.map((i) => ({
       AvailabilityZone: i.row.availability_zone,
       InstanceId: i.row.instance_id,
       InstanceState: { Code: STATE_CODES[i.row.state], Name: i.row.state },
       InstanceStatus: summary(i),
-      SystemStatus: summary(i),
+      SystemStatus: system(i),
       AttachedEbsStatus: i.status === 'not-applicable' ? undefined : summary(i),
     })),
     NextToken: nextToken,

@@ -12,11 +12,12 @@ import { ec2Inventory } from './inventory';
 import { networkHandlers, networkMigrations, networkStart } from './handlers-network';
 import { computeHandlers, computeMigrations, computeStart } from './handlers-compute';
 import { launchTemplateHandlers, launchTemplateMigrations } from './handlers-launch-templates';
+import { hostHealthMigrations } from './state/host-health';
 import { ec2LaunchTemplateProviders } from './cloudformation/launch-templates';
 
 export const ec2Provider = defineService({
   service: 'ec2',
-  migrations: [...networkMigrations, ...computeMigrations, ...launchTemplateMigrations],
+  migrations: [...networkMigrations, ...computeMigrations, ...launchTemplateMigrations, ...hostHealthMigrations],
   handlers: { ...networkHandlers, ...computeHandlers, ...launchTemplateHandlers },
   start: (engine) => {
     networkStart(engine);
@@ -44,5 +45,7 @@ export { explainReachability, buildNetworkWorld } from './state/network-world';
 export { instanceInfo } from './state/instance-lookup';
 // Auto Scaling places groups given only zones in the default VPC's subnets (created on first use).
 export { ensureDefaultVpc } from './state/default-vpc';
+// CloudWatch's status checks and ec2:recover alarm action; labs fail a host (§14.1).
+export { failHost, hostFailedSince, clearHostFailure } from './state/host-health';
 // Auto Scaling launches from a launch template's version.
 export { resolveLaunchTemplate } from './state/launch-templates';

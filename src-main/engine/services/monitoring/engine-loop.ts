@@ -52,8 +52,13 @@ const engines = new WeakMap<Store, LoopEngine>();
 /** The dispatcher of the engine that owns `store` (for actions started outside the loop). */
 export const callFor = (store: Store): Call | undefined => engines.get(store)?.call;
 
+const storesByCall = new WeakMap<Call, Store>();
+/** The store of the engine whose dispatcher is `call` (alarm action handlers get only the call). */
+export const storeFor = (call: Call): Store | undefined => storesByCall.get(call);
+
 export function startLoop(engine: LoopEngine): void {
   engines.set(engine.store, engine);
+  if (engine.call) storesByCall.set(engine.call, engine.store);
   const schedule = (at: number) => engine.clock.at(at, () => tick(engine, at, schedule));
   schedule(Math.floor(engine.clock.now() / MINUTE) * MINUTE + MINUTE);
 }
@@ -63,7 +68,8 @@ function tick(engine: LoopEngine, at: number, schedule: (at: number) => void): v
   if (!store.db.open) return;
   try {
     const changed = store.tx(() => {
-      for (const s of manifestSamples(engine, at)) recordDatum({ store, accountId: s.accountId, region: s.region, clock: engine.clock }, s.namespace, s.datum);
+      for (const s of manifestSamples(engine, at))
+        recordDatum({ store, accountId: s.accountId, region: s.region, clock: engine.clock }, s.namespace, s.datum);
       for (const [name, source] of sources) {
         try {
           for (const s of source({ store, from: at - MINUTE, to: at }) ?? []) {
@@ -89,7 +95,11 @@ function regionsOf(store: Store, account: string, at: number): string[] {
   const cached = activeRegions.get(store);
   if (cached && at - cached.at < 3_600_000) return cached.regions;
   const known = new Set(loadRegions(findResourcesDir()).all.map((r) => r.name));
-  const used = (store.stmt('SELECT DISTINCT region FROM events WHERE account_id = ?').all(account) as { region: string }[]).map((r) => r.region).filter((r) => known.has(r));
+  const used = (
+    store.stmt('SELECT DISTINCT region FROM events WHERE account_id = ?').all(account) as { region: string }[]
+  )
+    .map((r) => r.region)
+    .filter((r) => known.has(r));
   const regions = [...new Set(['us-east-1', ...used])];
   activeRegions.set(store, { at, regions });
   return regions;
@@ -99,7 +109,9 @@ function regionsOf(store: Store, account: string, at: number): string[] {
 function manifestSamples(engine: LoopEngine, at: number): MetricSample[] {
   const samplers = (engine.manifests ?? []).filter((m) => m.metrics?.sample);
   if (samplers.length === 0) return [];
-  const account = (engine.store.stmt("SELECT value FROM lab_meta WHERE key = 'account_id'").get() as { value: string } | undefined)?.value;
+  const account = (
+    engine.store.stmt("SELECT value FROM lab_meta WHERE key = 'account_id'").get() as { value: string } | undefined
+  )?.value;
   if (!account) return [];
   const regionNames = regionsOf(engine.store, account, at);
   const out: MetricSample[] = [];
@@ -112,7 +124,13 @@ function manifestSamples(engine: LoopEngine, at: number): MetricSample[] {
             accountId: account,
             region,
             namespace: spec.namespace,
-            datum: { MetricName: p.name, Dimensions: Object.entries(p.dimensions).map(([Name, Value]) => ({ Name, Value })), Value: p.value, Unit: p.unit, Timestamp: at - MINUTE },
+            datum: {
+              MetricName: p.name,
+              Dimensions: Object.entries(p.dimensions).map(([Name, Value]) => ({ Name, Value })),
+              Value: p.value,
+              Unit: p.unit,
+              Timestamp: at - MINUTE,
+            },
           });
         }
       } catch (e) {
@@ -138,17 +156,24 @@ function evaluateAll(store: Store, at: number): Transition[] {
     const v = evaluate(store, alarm, at);
     if (!v) continue;
     const old = alarm.row.state;
-    if (setState(store, alarm, v.state, v.reason, v.reasonData, at)) out.push({ alarm, oldState: old, value: v.latest });
+    if (setState(store, alarm, v.state, v.reason, v.reasonData, at))
+      out.push({ alarm, oldState: old, value: v.latest });
   }
   return out;
 }
 
 /** Runs the actions of a transition that has been committed (never inside the transaction). */
-export function startActions(engine: { store: Store; call?: Call }, alarm: Alarm, oldState: AlarmState, value?: number): void {
+export function startActions(
+  engine: { store: Store; call?: Call },
+  alarm: Alarm,
+  oldState: AlarmState,
+  value?: number,
+): void {
   const call = engine.call ?? callFor(engine.store);
   if (!call || alarm.row.actions_enabled !== 1) return;
   const c = alarm.config;
-  const arns = alarm.row.state === 'ALARM' ? c.AlarmActions : alarm.row.state === 'OK' ? c.OKActions : c.InsufficientDataActions;
+  const arns =
+    alarm.row.state === 'ALARM' ? c.AlarmActions : alarm.row.state === 'OK' ? c.OKActions : c.InsufficientDataActions;
   if (!arns?.length) return;
   const notice = noticeOf(alarm, oldState, value);
   queueMicrotask(() => {
@@ -158,7 +183,13 @@ export function startActions(engine: { store: Store; call?: Call }, alarm: Alarm
         const now = notice.at;
         engine.store.tx(() => {
           const current = findAlarm(engine.store, notice.accountId, notice.region, notice.alarmName);
-          if (current) addHistory(engine.store, current.row, now, 'Action', r.summary, { actionState: r.ok ? 'Succeeded' : 'Failed', stateUpdateTimestamp: now, notificationResource: arn, publishedMessage: r.summary });
+          if (current)
+            addHistory(engine.store, current.row, now, 'Action', r.summary, {
+              actionState: r.ok ? 'Succeeded' : 'Failed',
+              stateUpdateTimestamp: now,
+              notificationResource: arn,
+              publishedMessage: r.summary,
+            });
         });
       });
     }

@@ -11,6 +11,7 @@ import { monitoringMigrations } from './migrations';
 import { startLoop } from './engine-loop';
 import './sources/ec2';
 import './sources/billing';
+import './recover';
 import { PutMetricData } from './PutMetricData';
 import { GetMetricStatistics } from './GetMetricStatistics';
 import { GetMetricData } from './GetMetricData';

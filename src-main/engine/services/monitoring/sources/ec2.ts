@@ -3,14 +3,14 @@
  * starts running CloudWatch reads its type and monitoring state once (DescribeInstances) into
  * cw_ec2_watch. Each simulated minute the guest CPU counter of every watched instance
  * (guest/cpu.ts `cpuSecondsOf`) becomes CPUUtilization: per minute with detailed monitoring, per
- * 5 minutes with basic, as CPU seconds used / (vCPUs × period). StatusCheckFailed* are 0: the lab
- * has no host failures yet. Network and disk counters do not exist in the lab yet, so those
+ * 5 minutes with basic, as CPU seconds used / (vCPUs × period). StatusCheckFailed* every minute:
+ * the system check fails while EC2's host-health model says the host failed. Network and disk counters do not exist in the lab yet, so those
  * metrics are not published rather than invented.
  */
 import { cpuSecondsOf } from '../../../guest/cpu';
 import { servicePrincipal } from '../../../core/account';
 import type { Store } from '../../../store/store';
-import { findInstanceType, onInstanceStateChange } from '../../ec2';
+import { findInstanceType, hostFailedSince, onInstanceStateChange } from '../../ec2';
 import { callFor, registerMetricSource, type MetricSample } from '../engine-loop';
 
 interface WatchRow {
@@ -34,13 +34,25 @@ onInstanceStateChange(({ ctx, instanceId, current }) => {
   const { accountId, region, store } = ctx;
   // Read once the state change has committed (the listener runs inside EC2's transaction).
   queueMicrotask(() => {
-    void call(servicePrincipal(accountId, 'cloudwatch'), 'ec2', 'DescribeInstances', { InstanceIds: [instanceId] }, { region, source: 'internal' })
+    void call(
+      servicePrincipal(accountId, 'cloudwatch'),
+      'ec2',
+      'DescribeInstances',
+      { InstanceIds: [instanceId] },
+      { region, source: 'internal' },
+    )
       .then((out) => {
-        const inst = (out.Reservations as { Instances: { InstanceType: string; Monitoring?: { State?: string }; State?: { Name?: string } }[] }[] | undefined)?.[0]?.Instances?.[0];
+        const inst = (
+          out.Reservations as
+            | { Instances: { InstanceType: string; Monitoring?: { State?: string }; State?: { Name?: string } }[] }[]
+            | undefined
+        )?.[0]?.Instances?.[0];
         if (!inst || inst.State?.Name !== 'running' || !store.db.open) return;
         store.tx(() =>
           store
-            .stmt('INSERT OR REPLACE INTO cw_ec2_watch (account_id, region, instance_id, instance_type, detailed) VALUES (?, ?, ?, ?, ?)')
+            .stmt(
+              'INSERT OR REPLACE INTO cw_ec2_watch (account_id, region, instance_id, instance_type, detailed) VALUES (?, ?, ?, ?, ?)',
+            )
             .run(accountId, region, instanceId, inst.InstanceType, inst.Monitoring?.State === 'enabled' ? 1 : 0),
         );
       })
@@ -55,6 +67,21 @@ registerMetricSource('ec2', ({ store, to }) => {
   if (!base) baselines.set(store, (base = new Map()));
   const out: MetricSample[] = [];
   for (const r of rows) {
+    const dims = [{ Name: 'InstanceId', Value: r.instance_id }];
+    const sample = (MetricName: string, Value: number, Unit: string, at: number) => ({
+      accountId: r.account_id,
+      region: r.region,
+      namespace: 'AWS/EC2',
+      datum: { MetricName, Dimensions: dims, Value, Unit, Timestamp: at },
+    });
+    // Status checks are measured every minute whatever the monitoring level, as on AWS (§14.1's
+    // alarm uses 60-second periods); the system check fails while the host is failed.
+    const system = hostFailedSince(store, r.instance_id) === undefined ? 0 : 1;
+    out.push(
+      sample('StatusCheckFailed_System', system, 'Count', to - 60_000),
+      sample('StatusCheckFailed_Instance', 0, 'Count', to - 60_000),
+      sample('StatusCheckFailed', system, 'Count', to - 60_000),
+    );
     const periodMs = r.detailed ? 60_000 : 300_000;
     const cpu = cpuSecondsOf(r.instance_id);
     const b = base.get(r.instance_id);
@@ -66,10 +93,7 @@ registerMetricSource('ec2', ({ store, to }) => {
     const vCpus = findInstanceType(r.instance_type)?.vCpus ?? 1;
     const util = Math.min(100, Math.max(0, ((cpu - b.cpu) / (vCpus * ((to - b.at) / 1000))) * 100));
     base.set(r.instance_id, { at: to, cpu });
-    const dims = [{ Name: 'InstanceId', Value: r.instance_id }];
-    const at = to - periodMs;
-    const sample = (MetricName: string, Value: number, Unit: string) => ({ accountId: r.account_id, region: r.region, namespace: 'AWS/EC2', datum: { MetricName, Dimensions: dims, Value, Unit, Timestamp: at } });
-    out.push(sample('CPUUtilization', util, 'Percent'), sample('StatusCheckFailed', 0, 'Count'), sample('StatusCheckFailed_Instance', 0, 'Count'), sample('StatusCheckFailed_System', 0, 'Count'));
+    out.push(sample('CPUUtilization', util, 'Percent', to - periodMs));
   }
   return out;
 });

@@ -64,3 +64,45 @@ def lambda_handler(event, context):
     finally:
         print('Check complete at {}'.format(str(datetime.now())))
 `;
+
+/** §7.3's function in our own code: tag each new instance with the IAM user who launched it. */
+export const OWNER_TAG_PY = `import boto3
+
+ec2 = boto3.client('ec2')
+
+
+def lambda_handler(event, context):
+    print(event)
+    user = event['detail']['userIdentity']['arn'].split('/')[-1]
+    instance_id = event['detail']['responseElements']['instancesSet']['items'][0]['instanceId']
+    ec2.create_tags(Resources=[instance_id], Tags=[{'Key': 'Owner', 'Value': user}])
+`;
+
+/** §7.3's SAM template in our own words; CODE_URI is replaced with where the code was uploaded. */
+export const OWNER_TAG_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Description: Tag every new EC2 instance with the name of the user who launched it
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OwnerTagFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: lambda_function.lambda_handler
+      Runtime: python3.6
+      CodeUri: CODE_URI
+      Timeout: 30
+      Policies:
+      - Version: '2012-10-17'
+        Statement:
+        - Effect: Allow
+          Action: 'ec2:CreateTags'
+          Resource: '*'
+      Events:
+        LaunchedByCloudTrail:
+          Type: CloudWatchEvent
+          Properties:
+            Pattern:
+              detail-type: ['AWS API Call via CloudTrail']
+              source: ['aws.ec2']
+              detail:
+                eventName: ['RunInstances']
+`;

@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createEngine, type Engine } from '../engine';
 import { createContractHost } from '../engine/contract-host';
 import { createLabServer, type LabServer } from '../server/server';
+import { DataDirError, openDataDir, type DataDirLock } from '../server/lab-data';
 import { writeLabFiles } from './lab-files';
 import { bridgeContractIpc } from './ipc';
 import { lockDown } from './security';
@@ -100,7 +100,16 @@ async function start(): Promise<void> {
   lockDown(isAppUrl);
 
   const dataDir = join(app.getPath('userData'), 'lab');
-  mkdirSync(dataDir, { recursive: true });
+  // The same lock, permissions and integrity check as `nimbus serve`: one lab process per data folder.
+  let lock: DataDirLock;
+  try {
+    lock = openDataDir(dataDir);
+  } catch (e) {
+    if (!(e instanceof DataDirError)) throw e;
+    dialog.showErrorBox('Nimbus Lab cannot open its lab', e.message);
+    app.exit(1);
+    return;
+  }
   const engine = createEngine({
     dataDir,
     // Packaged: electron-builder copies resources/ next to app.asar (extraResources).
@@ -109,6 +118,7 @@ async function start(): Promise<void> {
   const host = createContractHost(engine, { version: app.getVersion() });
   const stopIpc = bridgeContractIpc({ host, isAppUrl });
   const endpoint = await startEndpoint(engine, dataDir);
+  if (endpoint) lock.update({ url: endpoint.url });
 
   win = createWindow();
   win.on('closed', () => (win = undefined));
@@ -129,6 +139,7 @@ async function start(): Promise<void> {
     stopIpc();
     void endpoint?.close();
     engine.close();
+    lock.release();
   });
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../../src-main/engine/clock/clock';
 import { createEngine, type Engine } from '../../../src-main/engine/index';
 import { GuestShell } from '../../../src-main/engine/guest/session';
+import { tty } from '../guest/programs/tty';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const START = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -69,7 +70,7 @@ describe('one EFS file system, two instances', () => {
     expect((await a.exec('df -h /mnt/efs')).stdout).toMatch(/^Filesystem\s+Size\s+Used\s+Avail\s+Use%\s+Mounted on\nfs-[0-9a-f]+\.efs\.us-east-1\.amazonaws\.com:\/\s+8\.0E\s+\S+\s+8\.0E\s+1%\s+\/mnt\/efs\n$/);
     await a.exec('sudo chown ec2-user:ec2-user /mnt/efs && cd /mnt/efs && touch i-was-here && echo hello > note.txt && ln note.txt hard.txt && ln -s note.txt soft.txt && chmod 600 note.txt');
     expect((await b.exec('ls /mnt/efs')).stdout).toBe('hard.txt\ni-was-here\nnote.txt\nsoft.txt\n');
-    expect((await b.exec('cat /mnt/efs/soft.txt; stat -c "%u %g" /mnt/efs/note.txt; ls -l /mnt/efs/note.txt | cut -c1-10')).stdout).toBe('hello\n1000 1000\n-rw-------\n');
+    expect((await b.exec('cat /mnt/efs/soft.txt; ls -ln /mnt/efs/note.txt | cut -d" " -f1,3,4')).stdout).toBe('hello\n-rw------- 500 500\n');
     await b.exec('echo again >> /mnt/efs/hard.txt');
     expect((await a.exec('cat /mnt/efs/note.txt')).stdout).toBe('hello\nagain\n');
     await a.exec('mv /mnt/efs/note.txt /mnt/efs/renamed.txt');
@@ -89,12 +90,25 @@ describe('one EFS file system, two instances', () => {
     expect(await b.exec('flock -n /mnt/efs/lock echo got-it')).toMatchObject({ exitCode: 0, stdout: 'got-it\n' });
   });
 
+  it('mounts with amazon-efs-utils, from /etc/fstab with mount -a, and through an access point', async () => {
+    const b = shells[1]!;
+    expect((await b.exec('sudo mount -t efs ' + fsId + ':/ /mnt')).stderr).toBe("mount: unknown filesystem type 'efs'\n");
+    expect((await b.exec('sudo yum install -y amazon-efs-utils')).exitCode).toBe(0);
+    expect(await b.exec(`sudo mkdir /efs-utils && sudo mount -t efs ${fsId}:/ /efs-utils && ls /efs-utils`)).toMatchObject({ exitCode: 0, stdout: 'hard.txt\ni-was-here\nlock\nrenamed.txt\nsoft.txt\n' });
+    expect((await b.exec('sudo umount /efs-utils && ls /efs-utils')).stdout).toBe('');
+    await b.exec(`echo "${fsId}.efs.us-east-1.amazonaws.com:/ /from-fstab nfs4 nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,_netdev 0 0" | sudo tee -a /etc/fstab && sudo mkdir /from-fstab`);
+    expect(await b.exec('sudo mount -a && ls /from-fstab | wc -l')).toMatchObject({ exitCode: 0, stdout: '5\n' });
+    const ap = await call('elasticfilesystem', 'CreateAccessPoint', { ClientToken: 'jobs', FileSystemId: fsId, PosixUser: { Uid: 500, Gid: 500 }, RootDirectory: { Path: '/jobs', CreationInfo: { OwnerUid: 500, OwnerGid: 500, Permissions: '0750' } } });
+    expect((await b.exec(`sudo mkdir /jobs && sudo mount -t efs -o tls,accesspoint=${ap.AccessPointId} ${fsId}:/ /jobs && touch /jobs/job.xml && ls -ld /jobs | cut -c1-10`)).stdout).toBe('drwxr-x---\n');
+    expect((await b.exec('ls /from-fstab/jobs')).stdout).toBe('job.xml\n');
+  });
+
   it('keeps the files after both instances are gone', async () => {
     const ids = ((await call('ec2', 'DescribeInstances', {})).Reservations as any[]).flatMap((r) => r.Instances.map((i: any) => i.InstanceId));
     await call('ec2', 'TerminateInstances', { InstanceIds: ids });
     await run(120_000);
     const c = await instance(subnets[1]!.SubnetId, [clientSg]);
-    expect((await c.shell.exec(`sudo mkdir -p /data && ${MOUNT('/data')} && ls /data`)).stdout).toBe('hard.txt\ni-was-here\nlock\nrenamed.txt\nsoft.txt\n');
+    expect((await c.shell.exec(`sudo mkdir -p /data && ${MOUNT('/data')} && ls /data`)).stdout).toBe('hard.txt\ni-was-here\njobs\nlock\nrenamed.txt\nsoft.txt\n');
   });
 
   it('drops NFS when the mount target no longer allows 2049: the mount waits, then times out with the reason', async () => {
@@ -104,6 +118,10 @@ describe('one EFS file system, two instances', () => {
     const out = await c.shell.exec(`sudo mkdir -p /blocked && ${MOUNT('/blocked')}`);
     expect(out).toMatchObject({ exitCode: 32, stderr: 'mount.nfs4: Connection timed out\n' });
     expect(engine.clock.now() - before).toBeGreaterThanOrEqual(0);
+    // At a terminal, the lab says which rule dropped it.
+    const screen = await tty(c.shell).line(MOUNT('/blocked'));
+    expect(screen).toContain('mount.nfs4: Connection timed out');
+    expect(screen).toMatch(/\[lab\] tcp\/2049 from 172\.31\.\d+\.\d+ to 172\.31\.\d+\.\d+ was dropped: .*sg-/);
     expect((await c.shell.exec('nc -z -w 2 ' + fsId + '.efs.us-east-1.amazonaws.com 2049')).exitCode).toBe(1);
   });
 

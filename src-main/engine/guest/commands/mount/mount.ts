@@ -6,7 +6,7 @@
 import type { CommandEnv } from '../registry';
 import type { ShellCommand } from '../../shell';
 import { fail, ok } from '../util';
-import type { BlockedConnection } from '../../types';
+import type { TerminalIo } from '../../types';
 import { isNfsType, mountNfs } from './nfs';
 
 export interface FstabEntry {
@@ -30,7 +30,7 @@ export function parseFstab(text: string): FstabEntry[] {
  * Mounts fstab entries that are not mounted yet; returns error lines (boot logs them, mount -a prints
  * them). NFS entries whose connection was dropped are handed to `onTimeout` (mount -a waits for it).
  */
-export function mountFstab(env: Pick<CommandEnv, 'guest'>, onTimeout?: (ms: number, blocked?: BlockedConnection) => void): string[] {
+export function mountFstab(env: Pick<CommandEnv, 'guest'>, onTimeout?: (ms: number) => void, io?: TerminalIo): string[] {
   const errors: string[] = [];
   let text = '';
   try {
@@ -42,8 +42,8 @@ export function mountFstab(env: Pick<CommandEnv, 'guest'>, onTimeout?: (ms: numb
     if (e.point === '/' || e.point === 'none' || e.type === 'tmpfs' || e.type === 'swap' || e.type === 'proc' || e.type === 'sysfs' || e.type === 'devpts') continue;
     if (env.guest.rootFs.listMounts().some((m) => m.point === e.point)) continue;
     if (isNfsType(e.type, e.device)) {
-      const r = mountNfs(env.guest, e.device, e.point, e.type, e.options);
-      if (r.timeoutMs) onTimeout?.(r.timeoutMs, r.blocked);
+      const r = mountNfs(env.guest, e.device, e.point, e.type, e.options, io);
+      if (r.timeoutMs) onTimeout?.(r.timeoutMs);
       if (r.error && !e.options.split(',').includes('nofail')) errors.push(r.error);
       continue;
     }
@@ -81,10 +81,7 @@ export function mountCommand(env: CommandEnv): ShellCommand {
       if (env.user().uid !== 0) return fail('mount: only root can do that');
       if (all) {
         let wait = 0;
-        const errs = mountFstab(env, (ms, blocked) => {
-          wait = Math.max(wait, ms);
-          if (blocked) env.io()?.blocked?.(blocked);
-        });
+        const errs = mountFstab(env, (ms) => (wait = Math.max(wait, ms)), env.io());
         if (wait) await env.guest.host.waitTimeout(wait, ctx.signal);
         return errs.length ? fail(errs.join('\n'), 32) : ok();
       }
@@ -98,8 +95,7 @@ export function mountCommand(env: CommandEnv): ShellCommand {
       }
       const target = env.fs.resolvePath(ctx.cwd, point);
       if (isNfsType(type, dev!)) {
-        const r = mountNfs(env.guest, dev!, target, type, options ?? '');
-        if (r.blocked) env.io()?.blocked?.(r.blocked);
+        const r = mountNfs(env.guest, dev!, target, type, options ?? '', env.io());
         if (r.timeoutMs) await env.guest.host.waitTimeout(r.timeoutMs, ctx.signal);
         return r.error ? fail(r.error, type === 'efs' ? 1 : 32) : ok();
       }

@@ -5,13 +5,13 @@
  * host's NFS server (an EFS mount target) hands over the export's files, shared live.
  */
 import type { Guest } from '../../machine';
-import type { BlockedConnection } from '../../types';
+import { reach } from '../../net-client';
+import type { TerminalIo } from '../../types';
 
 export interface NfsMountResult {
   error?: string;
   /** The connection was dropped: the mount waits this long before giving up. */
   timeoutMs?: number;
-  blocked?: BlockedConnection;
 }
 
 const NFS_PORT = 2049;
@@ -40,7 +40,7 @@ function shownOptions(opts: Map<string, string | true>, clientIp: string, server
 }
 
 /** Mounts an NFS export at `point` (which must exist); the result says what went wrong, if anything. */
-export function mountNfs(guest: Guest, device: string, point: string, type: string | undefined, options: string): NfsMountResult {
+export function mountNfs(guest: Guest, device: string, point: string, type: string | undefined, options: string, io?: TerminalIo): NfsMountResult {
   const region = guest.identity.region;
   const opts = optionMap(options);
   let server: string;
@@ -64,7 +64,8 @@ export function mountNfs(guest: Guest, device: string, point: string, type: stri
     if (type === 'efs') return { error: `Failed to resolve "${server}" - check that your file system ID is correct, and ensure that the VPC has an EFS mount target for this file system ID.\nSee https://docs.aws.amazon.com/console/efs/mount-dns-name for more detail.` };
     return { error: `mount.nfs4: Failed to resolve server ${server}: Name or service not known` };
   }
-  const c = guest.host.net.connect(guest, addr, 'tcp', NFS_PORT);
+  // Through the guest's network client: a dropped connection is explained on the terminal and in the console.
+  const c = reach(guest, addr, 'tcp', NFS_PORT, io).result;
   if (!c.ok) {
     if (c.failure === 'refused') return { error: `${tool}: Connection refused` };
     const timeo = Number(opts.get('timeo')) || 600;
@@ -73,7 +74,6 @@ export function mountNfs(guest: Guest, device: string, point: string, type: stri
       error: `${tool}: Connection timed out`,
       // A hard mount keeps retrying: timeo (tenths of a second) per try, retrans tries, about two minutes in all.
       timeoutMs: Math.max(120_000, timeo * 100 * (retrans + 1)),
-      ...(c.reason ? { blocked: { from: guest.sourceAddress(), to: addr, protocol: 'tcp', port: NFS_PORT, ...c.reason } } : {}),
     };
   }
   const ref: { backend?: unknown } = {};

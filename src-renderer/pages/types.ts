@@ -65,9 +65,10 @@ export interface ResourcePage {
   title: string;
   /** Singular, for messages: 'volume'. */
   noun: string;
-  /** Console area for the crumbs: 'EC2' or 'VPC'. */
-  area: 'EC2' | 'VPC';
-  describe: { operation: string; input?: JsonObject; rows: (output: JsonObject) => Row[] };
+  /** Console area for the crumbs: 'EC2', 'VPC', 'ElastiCache'... */
+  area: string;
+  /** `service` defaults to ec2 (load balancers and Auto Scaling pages name theirs). */
+  describe: { service?: string; operation: string; input?: JsonObject; rows: (output: JsonObject) => Row[] };
   idPath: string;
   columns: Column[];
   /** Rows in a state that changes by itself (creating, pending...): the page polls while any is. */

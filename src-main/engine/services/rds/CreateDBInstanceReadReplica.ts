@@ -1,6 +1,6 @@
 import { streaming, type Ctx } from '../../core/provider';
 import { dbInstanceNotFound, invalidDBInstanceState, invalidParameterCombination } from './errors';
-import { launchInstance } from './launch';
+import { inheritedExtra, launchInstance } from './launch';
 import { extraOf, instanceOutput } from './output';
 import { baseBackup } from './RestoreDBInstanceToPointInTime';
 import { runtimeOf, snapshotLogOffset } from './runtime';
@@ -49,10 +49,7 @@ export const CreateDBInstanceReadReplica = streaming(
       deletionProtection: input.DeletionProtection ?? false,
       tags: input.Tags ?? [],
       extra: {
-        ...extraOf(primary),
-        pending: {},
-        pointInTime: undefined,
-        restoredFrom: undefined,
+        ...inheritedExtra(primary),
         readReplicaSource: primary.id,
         replicaOfResourceId: primary.resource_id,
         ...(input.DBParameterGroupName ? { parameterGroup: input.DBParameterGroupName } : {}),

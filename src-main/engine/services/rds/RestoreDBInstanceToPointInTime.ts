@@ -1,8 +1,8 @@
 import { streaming, type Ctx } from '../../core/provider';
 import { AwsError } from '../../protocol/errors';
 import { dbInstanceNotFound, invalidParameterCombination } from './errors';
-import { launchInstance } from './launch';
-import { extraOf, instanceOutput } from './output';
+import { inheritedExtra, launchInstance, restoredSettings } from './launch';
+import { instanceOutput } from './output';
 import { logPath, runtimeOf, snapshotLogOffset } from './runtime';
 import { findInstance, type InstanceRow } from './state/instances';
 import type { SnapshotRow } from './state/snapshots';
@@ -51,27 +51,8 @@ export const RestoreDBInstanceToPointInTime = streaming(
       throw invalidRestore(`Restore time ${new Date(at).toISOString()} is before the earliest restorable time${earliest ? ` ${new Date(earliest).toISOString()}` : ''}.`);
     const rt = runtimeOf(ctx.store);
     const row = await launchInstance(ctx, {
-      id: input.TargetDBInstanceIdentifier,
-      engine: src.engine,
-      engineVersion: src.engine_version,
-      instanceClass: input.DBInstanceClass ?? src.instance_class,
-      allocatedStorage: input.AllocatedStorage ?? src.allocated_storage,
-      storageType: input.StorageType ?? src.storage_type,
-      masterUsername: src.master_username,
-      masterPassword: src.master_password,
-      ...(src.db_name ? { dbName: src.db_name } : {}),
-      port: input.Port ?? src.port,
-      ...(input.DBSubnetGroupName ? { subnetGroup: input.DBSubnetGroupName } : src.subnet_group ? { subnetGroup: src.subnet_group } : {}),
-      ...(input.VpcSecurityGroupIds?.length ? { securityGroups: input.VpcSecurityGroupIds } : {}),
-      ...(input.AvailabilityZone ? { availabilityZone: input.AvailabilityZone } : {}),
-      publiclyAccessible: input.PubliclyAccessible ?? src.publicly_accessible === 1,
-      multiAz: input.MultiAZ ?? false,
-      backupRetention: src.backup_retention,
-      backupWindow: src.backup_window,
-      maintenanceWindow: src.maintenance_window,
-      deletionProtection: input.DeletionProtection ?? false,
-      tags: input.Tags ?? [],
-      extra: { ...extraOf(src), pending: {}, readReplicaSource: undefined, replicaOfResourceId: undefined, standby: undefined, pointInTime: { source: src.id, at } },
+      ...restoredSettings(src, input, input.TargetDBInstanceIdentifier),
+      extra: { ...inheritedExtra(src), pointInTime: { source: src.id, at } },
       fromSnapshotResourceId: base.resource_id,
       replay: { log: logPath(rt, src.resource_id), offset: snapshotLogOffset(rt, base.resource_id), until: at },
     });

@@ -19,6 +19,7 @@ import { automatedId, takeSnapshot } from './snapshot-job';
 import { recordEvent } from './state/events';
 import { findInstance, insertInstance, type InstanceRow } from './state/instances';
 import { getSubnetGroup, subnetsOf, type SubnetRef } from './state/subnet-groups';
+import { extraOf, type InstanceExtra } from './output';
 
 export interface LaunchSettings {
   id: string;
@@ -48,6 +49,53 @@ export interface LaunchSettings {
   replay?: ReplayRange;
   /** Read replica: where in the primary's write log the snapshot (the primary's backup) stands. */
   replicaPos?: number;
+}
+
+/** What a restore (from a snapshot or to a point in time) asks for beyond the source's own settings. */
+export interface RestoreChoices {
+  DBInstanceClass?: string;
+  AllocatedStorage?: number;
+  StorageType?: string;
+  Port?: number;
+  DBSubnetGroupName?: string;
+  VpcSecurityGroupIds?: string[];
+  AvailabilityZone?: string;
+  PubliclyAccessible?: boolean;
+  MultiAZ?: boolean;
+  DeletionProtection?: boolean;
+  Tags?: { Key?: string; Value?: string }[];
+}
+
+/** A restored instance's settings: the source's, with what the restore call changes. */
+export function restoredSettings(src: InstanceRow, input: RestoreChoices, id: string): Omit<LaunchSettings, 'extra'> {
+  return {
+    id,
+    engine: src.engine,
+    engineVersion: src.engine_version,
+    instanceClass: input.DBInstanceClass ?? src.instance_class,
+    allocatedStorage: input.AllocatedStorage ?? src.allocated_storage,
+    storageType: input.StorageType ?? src.storage_type,
+    masterUsername: src.master_username,
+    masterPassword: src.master_password,
+    ...(src.db_name ? { dbName: src.db_name } : {}),
+    port: input.Port ?? src.port,
+    ...(input.DBSubnetGroupName ? { subnetGroup: input.DBSubnetGroupName } : src.subnet_group ? { subnetGroup: src.subnet_group } : {}),
+    ...(input.VpcSecurityGroupIds?.length ? { securityGroups: input.VpcSecurityGroupIds } : {}),
+    ...(input.AvailabilityZone ? { availabilityZone: input.AvailabilityZone } : {}),
+    publiclyAccessible: input.PubliclyAccessible ?? src.publicly_accessible === 1,
+    multiAz: input.MultiAZ ?? false,
+    backupRetention: src.backup_retention,
+    backupWindow: src.backup_window,
+    maintenanceWindow: src.maintenance_window,
+    deletionProtection: input.DeletionProtection ?? false,
+    tags: input.Tags ?? [],
+  };
+}
+
+/** The source's extra settings a new instance made from it keeps (not its replication, standby or history). */
+export function inheritedExtra(src: InstanceRow): InstanceExtra {
+  const { readReplicaSource: _r, replicaOfResourceId: _o, standby: _s, pointInTime: _p, failover: _f, promoted: _m, restoredFrom: _from, ...rest } = extraOf(src);
+  return { ...rest, pending: {} };
 }
 
 export const checkIdentifier = (id: string): void => {

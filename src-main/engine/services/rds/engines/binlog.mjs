@@ -150,3 +150,44 @@ const READ_ONLY_OK = new Set([...READS, 'SET', 'BEGIN', 'START', 'COMMIT', 'ROLL
 export const mysqlWrites = (words) => words.some((w) => !READS.has(w));
 /** What a read-only replica refuses. */
 export const mysqlRefused = (words) => words.some((w) => !READ_ONLY_OK.has(w));
+
+/** What both engines keep about themselves: their config (a parameter group may change it live), folder and follower. */
+export const engine = { settings: {}, dataDir: '', follower: null };
+
+/**
+ * After the engine has opened its data: the replay a restore left (then `afterReplay`, which ends a
+ * transaction the point in time cut through), the write log, and for a replica its follower.
+ */
+export async function startHistory(dir, config, apply, afterReplay) {
+  engine.settings = config;
+  engine.dataDir = dir;
+  await replayPending(dir, apply);
+  await afterReplay();
+  openLog(dir);
+  if (config.replicaOf) {
+    engine.follower = follow(dir, config.replicaOf, apply);
+    await engine.follower.start();
+  }
+}
+
+export function stopHistory() {
+  engine.follower?.stop();
+  closeLog();
+}
+
+/** The control calls both engines answer: the clock, live settings, and the figures behind CloudWatch's metrics. */
+export const historyRpc = {
+  clock: (anchors) => {
+    setClock(anchors);
+    return true;
+  },
+  // A parameter group's dynamic values, applied without a restart.
+  configure: ({ maxConnections }) => {
+    engine.settings = { ...engine.settings, maxConnections };
+    return true;
+  },
+  stats: () => {
+    const cpu = process.cpuUsage();
+    return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(engine.dataDir), replicaLagMs: engine.follower?.state.lagMs ?? null };
+  },
+};

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lite4MariaDB } from 'lite4mariadb';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
-import { closeLog, counters, folderBytes, follow, logWrite, mysqlKeywords, mysqlRefused, mysqlWrites, openLog, replayPending, setClock } from './binlog.mjs';
+import { counters, engine, historyRpc, logWrite, mysqlKeywords, mysqlRefused, mysqlWrites, setClock, startHistory, stopHistory } from './binlog.mjs';
 import {
   PacketConn, Reader, STATUS, authSwitch, checkNative, columnDef, eof, err, handshake, nativeHash, newScramble, ok, parseHandshakeResponse, textRow,
 } from './mysql-wire.mjs';
@@ -18,8 +18,6 @@ let dataDir;
 let version = '';
 let users = {};
 let engineDb = null;
-let settings = {};
-let follower = null;
 
 function call(fn, sql) {
   const ptr = db.mod.ccall(fn, 'number', ['string'], [sql]);
@@ -88,7 +86,7 @@ async function applyEntry(e) {
 let nextId = 1;
 function connection(socket, source) {
   const id = nextId++;
-  if (settings.maxConnections && counters.connections >= settings.maxConnections) {
+  if (engine.settings.maxConnections && counters.connections >= engine.settings.maxConnections) {
     // The server's greeting is replaced by the error, as MySQL does past max_connections.
     const body = err(1040, '08004', 'Too many connections');
     const head = Buffer.alloc(4);
@@ -131,8 +129,8 @@ function connection(socket, source) {
 
   async function query(sql) {
     const words = mysqlKeywords(sql);
-    if (settings.readOnly && mysqlRefused(words)) {
-      const server = settings.engine === 'mariadb' ? 'MariaDB' : 'MySQL';
+    if (engine.settings.readOnly && mysqlRefused(words)) {
+      const server = engine.settings.engine === 'mariadb' ? 'MariaDB' : 'MySQL';
       return pc.send(err(1290, 'HY000', `The ${server} server is running with the --read-only option so it cannot execute this statement`));
     }
     await acquire(id);
@@ -226,7 +224,6 @@ function connection(socket, source) {
 runEngine({
   async open(dir, config) {
     dataDir = dir;
-    settings = config;
     setClock(config.clock);
     const data = join(dir, 'mariadb');
     const ready = join(dir, 'nimbus-initialised');
@@ -246,17 +243,13 @@ runEngine({
     if (config.masterUsername && users[config.masterUsername]?.hash !== nativeHash(config.masterPassword ?? '')) {
       setUser(config.masterUsername, config.masterPassword);
     }
-    await replayPending(dir, applyEntry);
-    // A point in time inside a transaction: the transaction was not committed then.
-    if (owner === APPLY) {
-      run('ROLLBACK');
-      settle(APPLY, false);
-    }
-    openLog(dir);
-    if (config.replicaOf) {
-      follower = follow(dir, config.replicaOf, applyEntry);
-      await follower.start();
-    }
+    await startHistory(dir, config, applyEntry, () => {
+      // A point in time inside a transaction: the transaction was not committed then.
+      if (owner === APPLY) {
+        run('ROLLBACK');
+        settle(APPLY, false);
+      }
+    });
   },
   connection,
   rpc: {
@@ -265,23 +258,10 @@ runEngine({
       return true;
     },
     query: ({ sql }) => q(sql).rows,
-    clock: (anchors) => {
-      setClock(anchors);
-      return true;
-    },
-    // A parameter group's dynamic values, applied without a restart.
-    configure: ({ maxConnections }) => {
-      settings = { ...settings, maxConnections };
-      return true;
-    },
-    stats: () => {
-      const cpu = process.cpuUsage();
-      return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(dataDir), replicaLagMs: follower?.state.lagMs ?? null };
-    },
+    ...historyRpc,
   },
   async close() {
-    follower?.stop();
-    closeLog();
+    stopHistory();
     await db?.close();
   },
 });

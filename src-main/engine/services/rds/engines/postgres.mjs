@@ -7,13 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { runEngine } from '../../../supervisor/child-harness.mjs';
-import { closeLog, counters, folderBytes, follow, logWrite, openLog, replayPending, setClock } from './binlog.mjs';
+import { counters, engine, historyRpc, logWrite, setClock, startHistory, stopHistory } from './binlog.mjs';
 
 let db;
 let pgdata;
-let dataDir;
-let settings = {};
-let follower = null;
 /** On a read replica, whether the shared session refuses writes right now (off only while the primary's log is applied). */
 let readOnlyOn = false;
 
@@ -120,7 +117,7 @@ async function release(connId) {
 const READ = /^\s*(select|show|explain|values|table)\b/i;
 /** One protocol message from a client, on the shared session: logged on a primary, under read-only on a replica. */
 async function clientMessage(packet, out) {
-  if (settings.readOnly && !readOnlyOn) {
+  if (engine.settings.readOnly && !readOnlyOn) {
     await db.exec('SET default_transaction_read_only = on');
     readOnlyOn = true;
   }
@@ -131,7 +128,7 @@ async function clientMessage(packet, out) {
     else counters.writes++;
   }
   // The whole message stream is the history: replaying it on a copy of the data gives the same database.
-  if (!settings.readOnly) logWrite({ b: Buffer.from(packet).toString('base64') });
+  if (!engine.settings.readOnly) logWrite({ b: Buffer.from(packet).toString('base64') });
   await db.execProtocolRawStream(new Uint8Array(packet), { onRawData: out });
 }
 
@@ -150,7 +147,7 @@ async function applyEntry(e) {
 let nextConn = 1;
 function connection(socket) {
   const id = nextConn++;
-  if (settings.maxConnections && counters.connections >= settings.maxConnections) {
+  if (engine.settings.maxConnections && counters.connections >= engine.settings.maxConnections) {
     // Said after the startup message, as PostgreSQL does past max_connections.
     socket.once('data', () => socket.end(errorResponse('FATAL', '53300', 'sorry, too many clients already')));
     return;
@@ -232,25 +229,17 @@ function connection(socket) {
 
 runEngine({
   async open(dir, config) {
-    dataDir = dir;
-    settings = config;
     setClock(config.clock);
-    const fresh = await prepareCluster(dataDir, config.templateDir);
+    const fresh = await prepareCluster(dir, config.templateDir);
     db = await PGlite.create({ dataDir: pgdata });
-    const marker = join(dataDir, 'nimbus-master.json');
+    const marker = join(dir, 'nimbus-master.json');
     const want = JSON.stringify({ user: config.masterUsername, password: config.masterPassword });
     if (config.masterUsername && (fresh || !existsSync(marker) || readFileSync(marker, 'utf8') !== want)) {
       await setMaster(config.masterUsername, config.masterPassword ?? '');
       writeFileSync(marker, want, { mode: 0o600 });
     }
-    await replayPending(dataDir, applyEntry);
     // A point in time inside a transaction: the transaction was not committed then.
-    await release(APPLY);
-    openLog(dataDir);
-    if (config.replicaOf) {
-      follower = follow(dataDir, config.replicaOf, applyEntry);
-      await follower.start();
-    }
+    await startHistory(dir, config, applyEntry, () => release(APPLY));
   },
   connection,
   rpc: {
@@ -259,23 +248,10 @@ runEngine({
       return true;
     },
     query: async ({ sql }) => (await db.query(sql)).rows,
-    clock: (anchors) => {
-      setClock(anchors);
-      return true;
-    },
-    // A parameter group's dynamic values, applied without a restart.
-    configure: ({ maxConnections }) => {
-      settings = { ...settings, maxConnections };
-      return true;
-    },
-    stats: () => {
-      const cpu = process.cpuUsage();
-      return { ...counters, cpuMicros: cpu.user + cpu.system, wallMs: Date.now(), dataBytes: folderBytes(dataDir), replicaLagMs: follower?.state.lagMs ?? null };
-    },
+    ...historyRpc,
   },
   async close() {
-    follower?.stop();
-    closeLog();
+    stopHistory();
     await db?.close();
   },
 });

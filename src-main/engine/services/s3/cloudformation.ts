@@ -1,4 +1,5 @@
 /** S3 buckets and bucket policies. */
+import { lifecycleFromTemplate } from './cloudformation-lifecycle';
 import { allTags, clean, generatedName, ignoreNotFound, optional, str, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../core/resource-provider';
 
 function bucketAttributes(rc: ResourceCtx, name: string): Record<string, Json> {
@@ -33,11 +34,17 @@ async function configure(rc: ResourceCtx, name: string, props: JsonObject, old?:
     const status = str((props.VersioningConfiguration as JsonObject).Status);
     await optional(rc, 's3', 'PutBucketVersioning', { Bucket: name, VersioningConfiguration: { Status: status } }, 'VersioningConfiguration');
   }
+  if (changed('LifecycleConfiguration')) {
+    // Errors in the rules fail the resource, as CloudFormation reports S3's answer.
+    if (props.LifecycleConfiguration !== undefined) {
+      await rc.call('s3', 'PutBucketLifecycleConfiguration', { Bucket: name, LifecycleConfiguration: lifecycleFromTemplate(props.LifecycleConfiguration) });
+    } else if (old) await ignoreNotFound(rc.call('s3', 'DeleteBucketLifecycle', { Bucket: name }));
+  }
   const tags = allTags(rc, props);
   if (!old || changed('Tags')) {
     if (tags.length) await optional(rc, 's3', 'PutBucketTagging', { Bucket: name, Tagging: { TagSet: tags } }, 'Tags');
   }
-  for (const k of ['CorsConfiguration', 'LifecycleConfiguration', 'NotificationConfiguration', 'BucketEncryption', 'PublicAccessBlockConfiguration', 'LoggingConfiguration']) {
+  for (const k of ['CorsConfiguration', 'NotificationConfiguration', 'BucketEncryption', 'PublicAccessBlockConfiguration', 'LoggingConfiguration']) {
     if (props[k] !== undefined && changed(k)) rc.note(`${k} recorded but not applied: the lab's S3 has no behaviour for it yet.`);
   }
 }

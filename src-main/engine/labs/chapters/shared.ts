@@ -1,6 +1,7 @@
 /** Checks and solver pieces several chapters share (key pair mykey, the key file, instances by name). */
 import { arr, describeImageName, describeInstances, ifExists, isLive, nameOf, str, waitFor, type Instance, type Obj } from '../cloud';
-import { failed, passed, type CheckResult, type MachineTarget, type StepContext } from '../types';
+import { chapterFile } from '../content';
+import { failed, passed, type ChapterDefinition, type CheckResult, type MachineTarget, type StepContext } from '../types';
 
 export const BOOK_REGION = 'us-east-1';
 export const KEY_NAME = 'mykey';
@@ -154,4 +155,53 @@ export async function deleteStacks(ctx: StepContext, region: string, names: stri
       await waitStackStatus(ctx, region, name, 'DELETE_COMPLETE');
     }
   }
+}
+
+/** Creates a stack from one of the chapter's own templates the way the console does, and waits for it. */
+export async function createChapterStack(
+  ctx: StepContext,
+  chapter: ChapterDefinition,
+  name: string,
+  file: string,
+  params: Record<string, string>,
+  capabilities: string[] = [],
+): Promise<void> {
+  await ctx.console(
+    'cloudformation',
+    'CreateStack',
+    {
+      StackName: name,
+      TemplateBody: chapterFile(ctx.deps.resourcesDir, chapter, file),
+      Parameters: Object.entries(params).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      ...(capabilities.length ? { Capabilities: capabilities } : {}),
+    },
+    BOOK_REGION,
+  );
+  await waitStackStatus(ctx, BOOK_REGION, name, 'CREATE_COMPLETE');
+}
+
+export const CLI_USER = 'mycli';
+const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/**
+ * What chapter 4 leaves behind: the IAM user mycli with AdministratorAccess, and the workstation's
+ * CLI configured with a key of it for us-east-1 (aws configure). Used by chapters that type CLI
+ * commands; a learner who already did chapter 4 keeps their own configuration.
+ */
+export async function prepareMycli(ctx: StepContext): Promise<void> {
+  const m = ctx.deps.machines;
+  const ops = ['GetUser', 'CreateUser', 'AttachUserPolicy', 'ListAccessKeys', 'CreateAccessKey', 'DeleteAccessKey'];
+  if (!m || !ops.every((op) => ctx.deps.hasOperation('iam', op))) return;
+  const who = await m.run(WORKSTATION, 'aws sts get-caller-identity --query Arn --output text');
+  if (who.exitCode === 0 && who.stdout.trim().endsWith(`:user/${CLI_USER}`)) return;
+  if (!(await ifExists(ctx.aws('iam', 'GetUser', { UserName: CLI_USER })))) {
+    await ctx.console('iam', 'CreateUser', { UserName: CLI_USER });
+    await ctx.console('iam', 'AttachUserPolicy', { UserName: CLI_USER, PolicyArn: ADMIN_POLICY });
+  }
+  // IAM allows two keys per user: make room for the one the workstation gets, as a learner would.
+  const keys = arr((await ctx.aws('iam', 'ListAccessKeys', { UserName: CLI_USER })).AccessKeyMetadata);
+  if (keys.length >= 2) await ctx.console('iam', 'DeleteAccessKey', { UserName: CLI_USER, AccessKeyId: keys[0]!.AccessKeyId });
+  const key = (await ctx.console('iam', 'CreateAccessKey', { UserName: CLI_USER })).AccessKey as Obj;
+  for (const [k, v] of [['aws_access_key_id', key.AccessKeyId], ['aws_secret_access_key', key.SecretAccessKey], ['region', BOOK_REGION], ['output', 'json']])
+    await m.run(WORKSTATION, `aws configure set ${String(k)} ${String(v)}`);
 }

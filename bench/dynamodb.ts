@@ -1,6 +1,6 @@
 /**
  * DynamoDB throughput with 16 concurrent @aws-sdk/client-dynamodb v3 clients (PutItem, GetItem, and
- * Query returning a 100-item page) against the lab and moto_server in the same run, and the lab's
+ * Query returning a 100-item page) against the lab, dynalite 4 (in memory) and moto_server in the same run, and the lab's
  * Query latency as the table grows (p50/p99 at each size). Run: `node --import tsx bench/dynamodb.ts`
  * (BENCH_SECONDS per phase, default 5; BENCH_SIZES, default 1000,20000).
  */
@@ -14,7 +14,9 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startMoto, startNimbus, type BenchServer } from './servers';
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { freePort, repoRoot, startMoto, startNimbus, type BenchServer } from './servers';
 
 const CLIENTS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -137,6 +139,34 @@ async function latency(s: BenchServer) {
   return out;
 }
 
+/** dynalite 4 (npm, in memory, tables ACTIVE at once) in its own process, as the issue's baseline. */
+async function startDynalite(): Promise<BenchServer | undefined> {
+  const port = await freePort();
+  const script = `require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }).listen(${port}, '127.0.0.1')`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: repoRoot, stdio: 'ignore' });
+  for (;;) {
+    const up = await new Promise<boolean>((ok) => {
+      const s = connect(port, '127.0.0.1', () => ok(true)).once('error', () => ok(false));
+      s.unref();
+      setTimeout(() => s.destroy(), 100);
+    });
+    if (up) break;
+    if (child.exitCode !== null) return undefined;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    name: 'dynalite',
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials: { accessKeyId: 'AKIDDYNALITE', secretAccessKey: 'dynalite' },
+    stop: () =>
+      new Promise<void>((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 async function main() {
   const fmt = (n: number) => n.toFixed(0).padStart(7);
   console.log(`DynamoDB, ${CLIENTS} concurrent SDK v3 clients, ${SECONDS}s per phase`);
@@ -145,6 +175,16 @@ async function main() {
   const grow = await latency(nimbus);
   await nimbus.stop();
   console.log(`  nimbus  PutItem ${fmt(n.put)}/s  GetItem ${fmt(n.get)}/s  Query(100) ${fmt(n.query)}/s`);
+  const dyn = await startDynalite();
+  let d: Awaited<ReturnType<typeof throughput>> | undefined;
+  if (dyn) {
+    d = await throughput(dyn);
+    await dyn.stop();
+    console.log(`  dynalite PutItem ${fmt(d.put)}/s  GetItem ${fmt(d.get)}/s  Query(100) ${fmt(d.query)}/s`);
+    console.log(
+      `  ratio   PutItem ${(n.put / d.put).toFixed(2)}×  GetItem ${(n.get / d.get).toFixed(2)}×  Query ${(n.query / d.query).toFixed(2)}× (goal ≥ 1× dynalite)`,
+    );
+  } else console.log('  dynalite not installed');
   const moto = await startMoto();
   let m: Awaited<ReturnType<typeof throughput>> | undefined;
   if (moto) {
@@ -152,12 +192,12 @@ async function main() {
     await moto.stop();
     console.log(`  moto    PutItem ${fmt(m.put)}/s  GetItem ${fmt(m.get)}/s  Query(100) ${fmt(m.query)}/s`);
     console.log(
-      `  ratio   PutItem ${(n.put / m.put).toFixed(2)}×  GetItem ${(n.get / m.get).toFixed(2)}×  Query ${(n.query / m.query).toFixed(2)}×`,
+      `  ratio   PutItem ${(n.put / m.put).toFixed(2)}×  GetItem ${(n.get / m.get).toFixed(2)}×  Query ${(n.query / m.query).toFixed(2)}× (goal ≥ 3× moto)`,
     );
   } else console.log('  moto    not installed');
   for (const [size, l] of Object.entries(grow))
     console.log(`  Query latency at ${size.padStart(7)} items: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms`);
-  console.log(JSON.stringify({ nimbus: n, moto: m, latency: grow }));
+  console.log(JSON.stringify({ nimbus: n, dynalite: d, moto: m, latency: grow }));
 }
 
 void main().then(

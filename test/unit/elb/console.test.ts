@@ -5,7 +5,6 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AwsCall } from '../../../src-renderer/composables/useAws';
 import { loadBalancersPage, targetGroupsPage, classicLoadBalancersPage } from '../../../src-renderer/views/elb/pages';
 import { classicHealthRows, listenerRows, loadBalancerTargetRows, monitoringRows } from '../../../src-renderer/views/elb/tables';
 import { groupsPage, launchTemplatesPage } from '../../../src-renderer/views/autoscaling/pages';
@@ -22,7 +21,7 @@ afterAll(() => {
 });
 
 /** aws.call through the console's contract (JSON both ways), as the pages make it. */
-function consoleCall(lab: ElbLab): AwsCall {
+function consoleCall(lab: ElbLab): (service: string, operation: string, input?: any) => Promise<any> {
   const host = createContractHost(lab.engine, { version: 'test' });
   const listeners: ((m: unknown) => void)[] = [];
   const connection = host.connect((m) => {
@@ -35,7 +34,7 @@ function consoleCall(lab: ElbLab): AwsCall {
     onMessage: (l) => void listeners.push(l),
     onStatus: (l) => queueMicrotask(() => l('open')),
   });
-  return (service, operation, input = {}) => client.request('aws.call', { service, operation, input, region: 'us-east-1' });
+  return (service: string, operation: string, input: any = {}) => client.request('aws.call', { service, operation, input, region: 'us-east-1' });
 }
 afterAll(() => labs.forEach((l) => l.close()));
 

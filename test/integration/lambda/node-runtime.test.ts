@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateFunctionCommand, InvokeCommand, ListFunctionsCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, InvokeCommand, ListFunctionsCommand, GetFunctionCommand, CreateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { startInProcessLab, type InProcessLab } from '../../helpers/inproc-lab';
-import { asRoot, lambdaClient, lambdaRole, text, zip } from './fixtures';
+import { asRoot, eventually, lambdaClient, lambdaRole, text, zip } from './fixtures';
 
 let lab: InProcessLab;
 let role: string;
@@ -86,5 +86,24 @@ describe('Node.js functions through the SDK v3 Lambda client', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     const logs = await asRoot(lab, 'logs', 'FilterLogEvents', { logGroupName: '/aws/lambda/spin', filterPattern: '"Task timed out"' });
     expect((logs.events as unknown[]).length).toBe(1);
+  });
+
+  it('an SQS event source mapping hands queued messages to the function and deletes them after success', async () => {
+    const fn = await create('consumer', `exports.handler = async (event) => { for (const r of event.Records) console.log('job', r.body, r.eventSource); };`);
+    const url = String((await asRoot(lab, 'sqs', 'CreateQueue', { QueueName: 'jobs' })).QueueUrl);
+    const arn = `arn:aws:sqs:us-east-1:${lab.engine.account.accountId}:jobs`;
+    const m = await lambdaClient(lab).send(new CreateEventSourceMappingCommand({ FunctionName: fn.FunctionArn, EventSourceArn: arn, BatchSize: 5 }));
+    expect(m.State).toBe('Creating');
+    await asRoot(lab, 'sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'render-42' });
+    const logged = await eventually(async () => {
+      const out = await asRoot(lab, 'logs', 'FilterLogEvents', { logGroupName: '/aws/lambda/consumer', filterPattern: '"job render-42 aws:sqs"' }).catch(() => ({ events: [] }));
+      return (out.events as unknown[]).length > 0;
+    });
+    expect(logged).toBe(true);
+    const attrs = await eventually(async () => {
+      const a = (await asRoot(lab, 'sqs', 'GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes as Record<string, string>;
+      return a.ApproximateNumberOfMessages === '0' && a.ApproximateNumberOfMessagesNotVisible === '0' ? a : undefined;
+    });
+    expect(attrs.ApproximateNumberOfMessages).toBe('0');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * AWS::Lambda::Function, ::Permission, ::Version and ::Alias, made through Lambda's own API as
+ * AWS::Lambda::Function, ::Permission, ::Version, ::Alias and ::EventSourceMapping (SQS), made through Lambda's own API as
  * CloudFormation. Inline `Code.ZipFile` source becomes index.py or index.js in a zip, as AWS does.
  */
 import { zipSync, strToU8 } from 'fflate';
@@ -97,9 +97,28 @@ const alias: ResourceProvider = {
   },
 };
 
+const eventSourceMapping: ResourceProvider = {
+  async create(rc, props) {
+    const out = await rc.call('lambda', 'CreateEventSourceMapping', {
+      FunctionName: str(props.FunctionName),
+      EventSourceArn: str(props.EventSourceArn),
+      ...(props.BatchSize !== undefined ? { BatchSize: num(props.BatchSize) } : {}),
+      ...(props.Enabled !== undefined ? { Enabled: props.Enabled === true || props.Enabled === 'true' } : {}),
+    });
+    return { physicalId: String(out.UUID) };
+  },
+  async update(rc, uuid, props) {
+    await rc.call('lambda', 'UpdateEventSourceMapping', { UUID: uuid, ...(props.BatchSize !== undefined ? { BatchSize: num(props.BatchSize) } : {}), Enabled: props.Enabled !== false && props.Enabled !== 'false' });
+  },
+  async delete(rc, uuid) {
+    await ignoreNotFound(rc.call('lambda', 'DeleteEventSourceMapping', { UUID: uuid }));
+  },
+};
+
 export const lambdaResourceTypes: Record<string, ResourceProvider> = {
   'AWS::Lambda::Function': fn,
   'AWS::Lambda::Permission': permission,
   'AWS::Lambda::Version': version,
   'AWS::Lambda::Alias': alias,
+  'AWS::Lambda::EventSourceMapping': eventSourceMapping,
 };

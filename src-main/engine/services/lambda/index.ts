@@ -10,6 +10,8 @@ import { lambdaIamTable } from './iam-table';
 import { lambdaInventory } from './inventory';
 import { lambdaMigrations } from './migrations';
 import { startInvoker } from './runtime/invoker';
+import { CreateEventSourceMapping, DeleteEventSourceMapping, GetEventSourceMapping, ListEventSourceMappings, UpdateEventSourceMapping, startMappingPoller } from './event-source-mappings';
+import type { ServiceStart } from '../../core/provider';
 import { CreateFunction } from './CreateFunction';
 import { DeleteFunction } from './DeleteFunction';
 import { GetFunction } from './GetFunction';
@@ -29,17 +31,21 @@ export const lambdaProvider = defineService({
   handlers: {
     AddPermission,
     CreateAlias,
+    CreateEventSourceMapping,
     CreateFunction,
     DeleteAlias,
+    DeleteEventSourceMapping,
     DeleteFunction,
     DeleteFunctionConcurrency,
     GetAlias,
+    GetEventSourceMapping,
     GetFunction,
     GetFunctionConcurrency,
     GetFunctionConfiguration,
     GetPolicy,
     Invoke,
     ListAliases,
+    ListEventSourceMappings,
     ListFunctions,
     ListTags,
     ListVersionsByFunction,
@@ -49,10 +55,14 @@ export const lambdaProvider = defineService({
     TagResource,
     UntagResource,
     UpdateAlias,
+    UpdateEventSourceMapping,
     UpdateFunctionCode,
     UpdateFunctionConfiguration,
   },
-  start: startInvoker,
+  start: (engine: ServiceStart) => {
+    startInvoker(engine);
+    startMappingPoller(engine);
+  },
   iam: lambdaIamTable,
   cloudformation: lambdaResourceTypes,
   inventory: lambdaInventory,

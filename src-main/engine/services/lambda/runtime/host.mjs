@@ -225,7 +225,7 @@ runEngine({
       return true;
     },
     stats() {
-      return { sandboxes: live.size, pids: [...live].map((s) => s.child.pid) };
+      return { sandboxes: live.size, pids: [...live].filter((s) => s !== spare).map((s) => s.child.pid), spareBooted: !!spare?.booted };
     },
   },
   async close() {

@@ -5,8 +5,9 @@
  * client's timeout (fast-forwarded) and tells the terminal which rule dropped it.
  */
 import type { Guest } from './machine';
-import type { ConnectResult, HttpResponseOut, TerminalIo } from './types';
+import type { ConnectResult, GuestLike, HttpResponseOut, TerminalIo } from './types';
 import { metadataRequest } from './metadata';
+import { countTraffic, httpMessageBytes } from './net-counters';
 
 export const METADATA_IP = '169.254.169.254';
 
@@ -102,5 +103,21 @@ export async function httpRequest(
   } else if (target.kind === 'site') res = guest.host.internet?.({ ...req, scheme: u.scheme });
   else if (target.kind === 'proxy') res = await target.serve(req);
   if (!res) return { ok: false, code: 7, message: `Failed to connect to ${u.host} port ${u.port}: Connection refused` };
+  // The metadata service answers from the hypervisor: its traffic never shows in the network metrics.
+  if (target.kind !== 'metadata') countHttp(guest, target.kind === 'self' ? guest : target.kind === 'guest' ? guest.host.net.guest(target.guestId) : undefined, req, res);
   return { ok: true, res, address: address ?? u.host, host: u.host, port: u.port };
+}
+
+/** CloudWatch's network counters (net-counters.ts): the client instance and, between guests, the server. */
+function countHttp(client: GuestLike, server: GuestLike | undefined, req: { method: string; path: string; headers: Record<string, string>; body?: string }, res: HttpResponseOut): void {
+  const sent = httpMessageBytes(`${req.method} ${req.path} HTTP/1.1`, req.headers, req.body);
+  const received = httpMessageBytes(`HTTP/1.1 ${res.status} ${res.statusText}`, res.headers, res.body);
+  if (client.identity.kind === 'instance') {
+    countTraffic(client.identity.id, 'out', sent);
+    countTraffic(client.identity.id, 'in', received);
+  }
+  if (server && server !== client && server.identity.kind === 'instance') {
+    countTraffic(server.identity.id, 'in', sent);
+    countTraffic(server.identity.id, 'out', received);
+  }
 }

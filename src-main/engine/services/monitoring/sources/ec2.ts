@@ -4,10 +4,13 @@
  * cw_ec2_watch. Each simulated minute the guest CPU counter of every watched instance
  * (guest/cpu.ts `cpuSecondsOf`) becomes CPUUtilization: per minute with detailed monitoring, per
  * 5 minutes with basic, as CPU seconds used / (vCPUs × period). StatusCheckFailed* every minute:
- * the system check fails while EC2's host-health model says the host failed. Network and disk counters do not exist in the lab yet, so those
- * metrics are not published rather than invented.
+ * the system check fails while EC2's host-health model says the host failed. NetworkIn/Out and
+ * NetworkPackets* per period from the guests' network counters (guest/net-counters.ts). DiskRead*
+ * and DiskWrite* measure instance-store volumes on AWS; the lab has no counters for them yet, so
+ * they are not published rather than invented.
  */
 import { cpuSecondsOf } from '../../../guest/cpu';
+import { netCountersOf, type NetCounters } from '../../../guest/net-counters';
 import { servicePrincipal } from '../../../core/account';
 import type { Store } from '../../../store/store';
 import { findInstanceType, hostFailedSince, onInstanceStateChange } from '../../ec2';
@@ -22,7 +25,7 @@ interface WatchRow {
 }
 
 /** Per store: the counter reading at the start of the current period, per instance. */
-const baselines = new WeakMap<Store, Map<string, { at: number; cpu: number }>>();
+const baselines = new WeakMap<Store, Map<string, { at: number; cpu: number; net: NetCounters }>>();
 
 onInstanceStateChange(({ ctx, instanceId, current }) => {
   if (current !== 'running') {
@@ -84,16 +87,24 @@ registerMetricSource('ec2', ({ store, to }) => {
     );
     const periodMs = r.detailed ? 60_000 : 300_000;
     const cpu = cpuSecondsOf(r.instance_id);
+    const net = netCountersOf(r.instance_id);
     const b = base.get(r.instance_id);
     if (!b || cpu < b.cpu) {
-      base.set(r.instance_id, { at: Math.floor(to / periodMs) * periodMs, cpu });
+      base.set(r.instance_id, { at: Math.floor(to / periodMs) * periodMs, cpu, net });
       continue;
     }
     if (to % periodMs !== 0 || to - b.at < periodMs) continue;
     const vCpus = findInstanceType(r.instance_type)?.vCpus ?? 1;
     const util = Math.min(100, Math.max(0, ((cpu - b.cpu) / (vCpus * ((to - b.at) / 1000))) * 100));
-    base.set(r.instance_id, { at: to, cpu });
-    out.push(sample('CPUUtilization', util, 'Percent', to - periodMs));
+    base.set(r.instance_id, { at: to, cpu, net });
+    const at = to - periodMs;
+    out.push(
+      sample('CPUUtilization', util, 'Percent', at),
+      sample('NetworkIn', net.bytesIn - b.net.bytesIn, 'Bytes', at),
+      sample('NetworkOut', net.bytesOut - b.net.bytesOut, 'Bytes', at),
+      sample('NetworkPacketsIn', net.packetsIn - b.net.packetsIn, 'Count', at),
+      sample('NetworkPacketsOut', net.packetsOut - b.net.packetsOut, 'Count', at),
+    );
   }
   return out;
 });

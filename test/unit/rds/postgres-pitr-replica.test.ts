@@ -118,4 +118,20 @@ describe('RDS for PostgreSQL: parameter groups and snapshot copies', () => {
     expect((await eu('DescribeDBSnapshots', {})).DBSnapshots.map((s: any) => s.DBSnapshotIdentifier)).toEqual(['ledger-in-ireland']);
     expect((await lab.call('rds', 'DescribeDBSnapshots', { SnapshotType: 'manual' })).DBSnapshots.map((s: any) => s.DBSnapshotIdentifier)).toEqual(['ledger-manual']);
   });
+
+  it('backs the database up every day in its backup window and keeps the retention period', { timeout: 60_000 }, async () => {
+    const automated = async () => (await lab.call('rds', 'DescribeDBSnapshots', { DBInstanceIdentifier: 'ledger', SnapshotType: 'automated' })).DBSnapshots as any[];
+    const before = (await automated()).length;
+    // To the next 03:00 UTC, the start of the default window 03:00-03:30.
+    const now = lab.engine.clock.now();
+    const d = new Date(now);
+    let next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 3, 0);
+    if (next <= now) next += 24 * 3600_000;
+    lab.engine.clock.advance(next - now);
+    await lab.until(async () => (await automated()).length === before + 1 && (await automated()).every((s) => s.Status === 'available'), 'the daily backup');
+    const newest = (await automated()).at(-1);
+    expect(new Date(newest.SnapshotCreateTime).toISOString().slice(11, 16)).toBe('03:00');
+    const events = (await lab.call('rds', 'DescribeEvents', { SourceType: 'db-instance', SourceIdentifier: 'ledger', EventCategories: ['backup'], Duration: 60 })).Events.map((e: any) => e.Message);
+    expect(events).toEqual(['Backing up DB instance', 'Finished DB Instance backup']);
+  });
 });

@@ -2,6 +2,7 @@ import { streaming, type Ctx } from '../../core/provider';
 import { checkPassword } from './CreateDBInstance';
 import { checkIdentifier } from './launch';
 import { ec2Caller } from './ec2';
+import { armBackups } from './backups';
 import { arm, DURATION } from './lifecycle';
 import { dbInstanceAlreadyExists, dbInstanceNotFound, invalidDBInstanceState, invalidParameterCombination, invalidParameterValue } from './errors';
 import { extraOf, instanceOutput } from './output';
@@ -70,6 +71,7 @@ export const ModifyDBInstance = streaming(async (ctx: Ctx, input: RdsInput<'Modi
   });
   const rt = runtimeOf(ctx.store);
   arm(rt, row);
+  armBackups(rt);
   defineEngine(rt, row);
   if (input.MasterUserPassword !== undefined && rt.supervisor.status(row.resource_id)?.state === 'running') {
     const password = input.MasterUserPassword;

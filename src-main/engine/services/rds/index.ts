@@ -8,6 +8,7 @@ import { rdsResourceProviders } from './cloudformation';
 import { rdsNetwork } from './network';
 import { rdsIamTable } from './iam-table';
 import { rdsInventory } from './inventory';
+import { armBackups } from './backups';
 import { resume } from './lifecycle';
 import { rdsMetrics } from './metrics';
 import { rdsMigrations } from './migrations';
@@ -21,7 +22,9 @@ import { DescribeDBParameterGroups } from './DescribeDBParameterGroups';
 import { DescribeDBParameters } from './DescribeDBParameters';
 import { ModifyDBParameterGroup } from './ModifyDBParameterGroup';
 import { CreateDBInstanceReadReplica } from './CreateDBInstanceReadReplica';
+import { DescribeDBEngineVersions } from './DescribeDBEngineVersions';
 import { DescribeEvents } from './DescribeEvents';
+import { DescribeOrderableDBInstanceOptions } from './DescribeOrderableDBInstanceOptions';
 import { PromoteReadReplica } from './PromoteReadReplica';
 import { RestoreDBInstanceToPointInTime } from './RestoreDBInstanceToPointInTime';
 import { CreateDBSnapshot } from './CreateDBSnapshot';
@@ -50,7 +53,9 @@ export const rdsProvider = defineService({
     DescribeDBParameters,
     ModifyDBParameterGroup,
     CreateDBInstanceReadReplica,
+    DescribeDBEngineVersions,
     DescribeEvents,
+    DescribeOrderableDBInstanceOptions,
     PromoteReadReplica,
     RestoreDBInstanceToPointInTime,
     CreateDBSnapshot,
@@ -72,6 +77,7 @@ export const rdsProvider = defineService({
     // Engines start lazily (first connection) or when an instance becomes available; none at lab start.
     for (const row of engine.store.stmt('SELECT * FROM rds_instances').all() as InstanceRow[]) defineEngine(rt, row);
     resume(rt);
+    armBackups(rt);
   },
   iam: rdsIamTable,
   cloudformation: rdsResourceProviders,

@@ -4,6 +4,7 @@
  * security groups, and recording it as `creating` with its engine warming up in the background.
  */
 import type { Ctx } from '../../core/provider';
+import { armBackups } from './backups';
 import { arm, DURATION } from './lifecycle';
 import { ec2Caller, ec2Code, type Ec2Answer } from './ec2';
 import {
@@ -194,6 +195,7 @@ export async function launchInstance(ctx: Ctx, s: LaunchSettings): Promise<Insta
     if (row.backup_retention > 0) takeSnapshot(ctx, row, automatedId(row, now), 'automated');
   });
   arm(rt, row);
+  armBackups(rt);
   defineEngine(rt, row);
   prewarm(rt, row);
   return row;

@@ -16,6 +16,7 @@ import { cloudwatchSection } from './monitoring';
 import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
 import { benchGuestRuntime } from './guest-runtime';
+import { benchLambda } from './lambda';
 import { spawnSync } from 'node:child_process';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
@@ -150,6 +151,17 @@ async function redisSection() {
   results.redis = r;
 }
 
+async function lambdaSection() {
+  const r = await benchLambda();
+  const b = r.baseline;
+  console.log(
+    `Lambda: cold Python ${r.cold.pythonMs.toFixed(0)} ms (first in a fresh lab ${r.cold.pythonFirstMs.toFixed(0)} ms), with boto3 ${r.cold.pythonBoto3Ms.toFixed(0)} ms, Node.js ${r.cold.nodeMs.toFixed(0)} ms (bare node spawn ${b.spawnMs.toFixed(0)} ms; goal ≤ 600 ms); ` +
+      `warm p50/p99 Python ${r.warm.pythonP50Ms.toFixed(1)}/${r.warm.pythonP99Ms.toFixed(1)} ms, Node.js ${r.warm.nodeP50Ms.toFixed(1)}/${r.warm.nodeP99Ms.toFixed(1)} ms (bare IPC echo ${b.echoP50Ms.toFixed(2)}/${b.echoP99Ms.toFixed(2)} ms; goal ≤ 10 ms); ` +
+      `sandbox RSS Python ${r.memory.pythonSandboxMb.toFixed(0)} MB, Node.js ${r.memory.nodeSandboxMb.toFixed(0)} MB; lab with ten warm functions ${r.memory.labRssWithTenWarmMb.toFixed(0)} MB`,
+  );
+  results.lambda = r;
+}
+
 async function main() {
   const sections: [string, () => Promise<void>][] = [
     ['s3', s3Section],
@@ -164,6 +176,7 @@ async function main() {
     ['sqs', () => sqsSection(SECONDS, results)],
     ['cloudwatch', () => cloudwatchSection(SECONDS, results)],
     ['redis', redisSection],
+    ['lambda', lambdaSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();
   const dir = join(repoRoot, 'bench', 'results');

@@ -16,7 +16,10 @@ import { AttachLoadBalancerTargetGroups } from './AttachLoadBalancerTargetGroups
 import { AttachLoadBalancers } from './AttachLoadBalancers';
 import { DetachLoadBalancers } from './DetachLoadBalancers';
 import { DescribeLoadBalancers } from './DescribeLoadBalancers';
+import { CancelInstanceRefresh } from './CancelInstanceRefresh';
 import { CompleteLifecycleAction } from './CompleteLifecycleAction';
+import { DescribeInstanceRefreshes } from './DescribeInstanceRefreshes';
+import { StartInstanceRefresh } from './StartInstanceRefresh';
 import { CreateAutoScalingGroup } from './CreateAutoScalingGroup';
 import { DeleteLifecycleHook } from './DeleteLifecycleHook';
 import { DescribeLifecycleHooks } from './DescribeLifecycleHooks';
@@ -62,7 +65,10 @@ export const autoscalingProvider = defineService({
     AttachLoadBalancers,
     DetachLoadBalancers,
     DescribeLoadBalancers,
+    CancelInstanceRefresh,
     CompleteLifecycleAction,
+    DescribeInstanceRefreshes,
+    StartInstanceRefresh,
     CreateAutoScalingGroup,
     DeleteLifecycleHook,
     DescribeLifecycleHooks,

@@ -87,4 +87,18 @@ export const autoscalingMigrations: Migration[] = [
       ALTER TABLE autoscaling_instances ADD COLUMN hooks_done INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    scope: 'autoscaling',
+    version: 3,
+    name: 'instance refreshes',
+    up: `
+      -- status: Pending | InProgress | Successful | Cancelled; to_replace: the instances it started with (JSON ids).
+      CREATE TABLE autoscaling_instance_refreshes (
+        account_id TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, id TEXT NOT NULL,
+        status TEXT NOT NULL, status_reason TEXT, preferences TEXT NOT NULL, to_replace TEXT NOT NULL,
+        start_time INTEGER NOT NULL, end_time INTEGER,
+        PRIMARY KEY (account_id, region, id)
+      );
+    `,
+  },
 ];

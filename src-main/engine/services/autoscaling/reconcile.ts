@@ -30,6 +30,7 @@ import { stamp } from './state/names';
 import { runScheduledActions } from './state/scheduled';
 import { abandonCause, hooksOf, LAUNCHING, settle, startActions, TERMINATING } from './state/lifecycle-hooks';
 import { flushOutbox } from './state/outbox';
+import { stepRefresh } from './state/instance-refresh';
 
 const TICK_MS = 10_000;
 /** After a failed launch the group waits before trying again (AWS backs off too). */
@@ -175,6 +176,8 @@ function plan(ctx: Ctx, name: string, blockedUntil: number): Plan | undefined {
     addActivity(ctx, { group: name, description: `Terminating EC2 instance: ${i.instance_id}`, cause, status: state === undefined || state === 'terminated' ? 'Successful' : 'InProgress', details: { 'Subnet ID': '', 'Availability Zone': i.zone } });
     terminate.push({ instanceId: i.instance_id, running: !isGone(state), ...(hold ? { deregisterOnly: true } : {}) });
   };
+  // A rolling instance refresh takes out its next batch (the launch step below replaces it).
+  if (!g.deleting) stepRefresh(ctx, g, markTerminating);
   if (!suspended(g, 'ReplaceUnhealthy') || g.deleting) {
     for (const i of instancesOf(ctx, name).filter((x) => x.health === 'Unhealthy' && !x.lifecycle.startsWith('Terminating'))) markTerminating(i, i.unhealthy_cause ?? `At ${at} an instance was taken out of service in response to a health check failure.`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cfnLab, fixture } from './lab';
+import { createZip } from '../../../src-main/engine/cli/zip';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 describe('change sets, templates and summaries', () => {
@@ -19,17 +20,22 @@ describe('change sets, templates and summaries', () => {
       ['Add', 'TagOwnerLaunchedPermission', 'AWS::Lambda::Permission'],
     ]);
     expect((await lab.cfn('ListChangeSets', { StackName: 'fn' })).Summaries.map((s: any) => [s.ChangeSetName, s.Status, s.ExecutionStatus])).toEqual([['c1', 'CREATE_COMPLETE', 'AVAILABLE']]);
+    // The code the function's CodeUri names, as `aws cloudformation package` would have uploaded it.
+    await lab.call('s3', 'CreateBucket', { Bucket: 'lab-artifacts' });
+    await lab.call('s3', 'PutObject', { Bucket: 'lab-artifacts', Key: 'function.zip', Body: createZip([{ name: 'index.py', data: Buffer.from('def handler(event, context):\n    return "tagged"\n'), mtimeMs: 0 }]) });
     await lab.cfn('ExecuteChangeSet', { ChangeSetName: Id });
     await lab.settle();
     const stack = (await lab.cfn('DescribeStacks', { StackName: 'fn' })).Stacks[0];
     expect([stack.StackStatus, stack.ChangeSetId]).toEqual(['CREATE_COMPLETE', Id]);
     expect(stack.Outputs[0].OutputValue).toMatch(new RegExp(`^arn:aws:lambda:us-east-1:${lab.engine.account.accountId}:function:fn-TagOwner-[A-Z0-9]{12}$`));
-    // The role is real IAM; the function is recorded without behaviour until Lambda exists.
+    // The role is real IAM, and the function a real Lambda function with the role and the code.
     const role = (await lab.cfn('DescribeStackResource', { StackName: 'fn', LogicalResourceId: 'TagOwnerRole' })).StackResourceDetail;
     const got = await lab.call('iam', 'GetRole', { RoleName: role.PhysicalResourceId });
     expect(got.Role.RoleName).toBe(role.PhysicalResourceId);
     expect((await lab.call('iam', 'ListRolePolicies', { RoleName: role.PhysicalResourceId })).PolicyNames).toEqual(['TagOwnerRolePolicy0']);
-    expect((await lab.cfn('DescribeStackResource', { StackName: 'fn', LogicalResourceId: 'TagOwner' })).StackResourceDetail.ResourceStatusReason).toMatch(/^Simulated without behaviour/);
+    const fn = (await lab.cfn('DescribeStackResource', { StackName: 'fn', LogicalResourceId: 'TagOwner' })).StackResourceDetail.PhysicalResourceId;
+    const conf = (await lab.call('lambda', 'GetFunction', { FunctionName: fn })).Configuration;
+    expect([conf.Runtime, conf.Handler, conf.Timeout, conf.Role]).toEqual(['python3.12', 'index.handler', 30, got.Role.Arn]);
     // GetTemplate: the original text and the processed JSON.
     expect((await lab.cfn('GetTemplate', { StackName: 'fn' })).TemplateBody).toBe(body);
     const processed = JSON.parse((await lab.cfn('GetTemplate', { StackName: 'fn', TemplateStage: 'Processed' })).TemplateBody);

@@ -14,6 +14,8 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutBucketLifecycleConfigurationCommand,
+  PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   RestoreObjectCommand,
@@ -170,5 +172,22 @@ describe('Glacier through a lifecycle rule (§8.4)', () => {
     });
     await s3.send(new DeleteBucketLifecycleCommand({ Bucket: 'vg-expire' }));
     await expect(s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'vg-expire' }))).rejects.toMatchObject({ name: 'NoSuchLifecycleConfiguration' });
+  });
+});
+
+describe('ACLs and Block Public Access over the wire', () => {
+  it('--acl public-read shows in GetObjectAcl (aws-sdk v2); a public policy under BlockPublicPolicy is AccessDenied (SDK v3)', async () => {
+    const s3 = v3();
+    await s3.send(new CreateBucketCommand({ Bucket: 'vg-acl' }));
+    const v2 = new AWS.S3({ endpoint: lab.endpoint, region: 'us-east-1', s3ForcePathStyle: true, signatureVersion: 'v4', credentials: new AWS.Credentials(lab.credentials), maxRetries: 0 });
+    await v2.putObject({ Bucket: 'vg-acl', Key: 'img.png', Body: 'png', ACL: 'public-read' }).promise();
+    const acl = await v2.getObjectAcl({ Bucket: 'vg-acl', Key: 'img.png' }).promise();
+    expect(acl.Grants?.map((g) => [g.Grantee?.Type, g.Grantee?.URI, g.Permission])).toEqual([
+      ['CanonicalUser', undefined, 'FULL_CONTROL'],
+      ['Group', 'http://acs.amazonaws.com/groups/global/AllUsers', 'READ'],
+    ]);
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'vg-acl', PublicAccessBlockConfiguration: { BlockPublicPolicy: true } }));
+    const Policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::vg-acl/*' }] });
+    await expect(s3.send(new PutBucketPolicyCommand({ Bucket: 'vg-acl', Policy }))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
   });
 });

@@ -9,12 +9,15 @@ import {
 import { attrsFromInput, checkKey, checkStorageClass, type AttrsInput } from './object-attrs';
 import { checkConditions } from './preconditions';
 import { requireBucket } from './state/buckets';
+import { ownerOf } from './owner';
 import { readTarget } from './read-target';
+import { grantsJson, requestedGrants, type AclInput } from './state/acls';
+import { checkAclAllowed } from './state/public-access';
 import { attrsOf } from './state/objects';
 import { versioningOf, versionIdOf, writeVersion } from './state/versions';
 import { s3Now } from './time';
 
-interface CopyObjectInput extends AttrsInput {
+interface CopyObjectInput extends AttrsInput, AclInput {
   Bucket: string;
   Key: string;
   CopySource: string;
@@ -74,6 +77,10 @@ export const CopyObject = (ctx: Ctx, input: CopyObjectInput) => {
     const changed = input.StorageClass !== undefined && input.StorageClass !== row.storage_class;
     if (sameKey && !changed && input.WebsiteRedirectLocation === undefined) throw copyToItself();
   }
+  // A copy starts private unless the request names an ACL (S3 does not copy ACLs).
+  const owner = ownerOf(target.account_id);
+  const grants = requestedGrants(input, owner, owner);
+  checkAclAllowed(ctx.store, target.id, grants, owner.ID);
   const now = s3Now(ctx);
   const versionId = writeVersion(
     ctx.store,
@@ -86,6 +93,7 @@ export const CopyObject = (ctx: Ctx, input: CopyObjectInput) => {
       attrs,
       partsCount: row.parts_count,
       blobs: read.blobs(),
+      acl: grantsJson(grants, owner),
     },
     now,
   );

@@ -9,9 +9,14 @@ import {
 import { isKnownRegion } from './regions';
 import { findBucket, insertBucket, partitionOf } from './state/buckets';
 import { s3Now } from './time';
+import { malformedXML } from './errors';
+import { ownerOf } from './owner';
+import { grantsJson, requestedGrants, type AclInput } from './state/acls';
+import { aclsNotSupported, setOwnership } from './state/public-access';
 
-interface CreateBucketInput {
+interface CreateBucketInput extends AclInput {
   Bucket: string;
+  ObjectOwnership?: string;
   CreateBucketConfiguration?: { LocationConstraint?: string };
 }
 
@@ -38,6 +43,14 @@ export const CreateBucket = (ctx: Ctx, input: CreateBucketInput) => {
   const partition = partitionOf(ctx.region);
   const existing = findBucket(ctx.store, partition, name);
   if (existing) throw existing.account_id === ctx.accountId ? bucketAlreadyOwnedByYou(name) : bucketAlreadyExists(name);
+  const owner = ownerOf(ctx.accountId);
+  const grants = requestedGrants(input, owner, owner);
+  const ownership = input.ObjectOwnership;
+  if (ownership !== undefined && !['BucketOwnerPreferred', 'ObjectWriter', 'BucketOwnerEnforced'].includes(ownership)) throw malformedXML();
+  if (ownership === 'BucketOwnerEnforced' && grants?.some((g) => g.Grantee.ID !== owner.ID)) throw aclsNotSupported();
   insertBucket(ctx.store, { partition, name, account_id: ctx.accountId, region, created_at: s3Now(ctx) });
+  const bucket = findBucket(ctx.store, partition, name)!;
+  if (grants) ctx.store.stmt('UPDATE s3_buckets SET acl = ? WHERE id = ?').run(grantsJson(grants, owner), bucket.id);
+  if (ownership !== undefined) setOwnership(ctx.store, bucket.id, ownership);
   return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/` };
 };

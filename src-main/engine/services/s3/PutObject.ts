@@ -3,11 +3,14 @@ import { streaming } from '../../core/provider';
 import { commitIngested, checkContentMd5, dropIngested, ingestBody, type Ingested, type RequestBodyInput } from './body';
 import { MAX_OBJECT_SIZE } from './errors';
 import { attrsFromInput, checkKey, type AttrsInput } from './object-attrs';
+import { ownerOf } from './owner';
+import { grantsJson, requestedGrants, type AclInput } from './state/acls';
 import { requireBucket } from './state/buckets';
+import { checkAclAllowed } from './state/public-access';
 import { writeVersion } from './state/versions';
 import { s3Now } from './time';
 
-interface PutObjectInput extends AttrsInput {
+interface PutObjectInput extends AttrsInput, AclInput {
   Bucket: string;
   Key: string;
   Body?: RequestBodyInput;
@@ -20,8 +23,11 @@ interface PutObjectInput extends AttrsInput {
  * fails its MD5, signature or payload check leaves nothing behind.
  */
 export const PutObject = streaming(async (ctx: Ctx, input: PutObjectInput) => {
-  requireBucket(ctx, input.Bucket);
+  const target = requireBucket(ctx, input.Bucket);
   checkKey(input.Key);
+  const owner = ownerOf(target.account_id);
+  const grants = requestedGrants(input, owner, owner);
+  checkAclAllowed(ctx.store, target.id, grants, owner.ID);
   const attrs = attrsFromInput(input);
   const expectedMd5 = checkContentMd5(input.ContentMD5);
   const body: Ingested = await ingestBody(ctx.store, ctx.clock.now(), input.Body, MAX_OBJECT_SIZE, expectedMd5);
@@ -34,7 +40,7 @@ export const PutObject = streaming(async (ctx: Ctx, input: PutObjectInput) => {
       const blobId = commitIngested(ctx.store, body, now);
       versionId = writeVersion(
         ctx.store,
-        { bucketId: bucket.id, key: input.Key, size: body.size, etag, lastModified: now, attrs, partsCount: null, blobs: [{ blobId, size: body.size }] },
+        { bucketId: bucket.id, key: input.Key, size: body.size, etag, lastModified: now, attrs, partsCount: null, blobs: [{ blobId, size: body.size }], acl: grantsJson(grants, owner) },
         now,
       );
     });

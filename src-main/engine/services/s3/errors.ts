@@ -208,3 +208,11 @@ export const restoreAlreadyInProgress = () => s3Error('RestoreAlreadyInProgress'
 
 export const noSuchLifecycleConfiguration = (bucket: string) =>
   s3Error('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, { BucketName: bucket });
+
+// Block Public Access and Object Ownership
+
+export const noSuchPublicAccessBlockConfiguration = (bucket: string) =>
+  s3Error('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, { BucketName: bucket });
+
+export const ownershipControlsNotFound = (bucket: string) =>
+  s3Error('OwnershipControlsNotFoundError', 'The bucket ownership controls were not found', 404, { BucketName: bucket });

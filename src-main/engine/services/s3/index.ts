@@ -14,16 +14,22 @@ import { CreateBucket } from './CreateBucket';
 import { CreateMultipartUpload } from './CreateMultipartUpload';
 import { DeleteBucket } from './DeleteBucket';
 import { DeleteBucketLifecycle } from './DeleteBucketLifecycle';
+import { DeleteBucketOwnershipControls } from './DeleteBucketOwnershipControls';
 import { DeleteBucketPolicy } from './DeleteBucketPolicy';
 import { DeleteBucketWebsite } from './DeleteBucketWebsite';
 import { DeleteObject } from './DeleteObject';
 import { DeleteObjects } from './DeleteObjects';
+import { DeletePublicAccessBlock } from './DeletePublicAccessBlock';
+import { GetBucketAcl } from './GetBucketAcl';
 import { GetBucketLifecycleConfiguration } from './GetBucketLifecycleConfiguration';
 import { GetBucketLocation } from './GetBucketLocation';
+import { GetBucketOwnershipControls } from './GetBucketOwnershipControls';
 import { GetBucketPolicy } from './GetBucketPolicy';
 import { GetBucketVersioning } from './GetBucketVersioning';
 import { GetBucketWebsite } from './GetBucketWebsite';
 import { GetObject } from './GetObject';
+import { GetObjectAcl } from './GetObjectAcl';
+import { GetPublicAccessBlock } from './GetPublicAccessBlock';
 import { HeadBucket } from './HeadBucket';
 import { HeadObject } from './HeadObject';
 import { ListBuckets } from './ListBuckets';
@@ -32,11 +38,15 @@ import { ListObjectVersions } from './ListObjectVersions';
 import { ListObjects } from './ListObjects';
 import { ListObjectsV2 } from './ListObjectsV2';
 import { ListParts } from './ListParts';
+import { PutBucketAcl } from './PutBucketAcl';
 import { PutBucketLifecycleConfiguration } from './PutBucketLifecycleConfiguration';
+import { PutBucketOwnershipControls } from './PutBucketOwnershipControls';
 import { PutBucketPolicy } from './PutBucketPolicy';
 import { PutBucketVersioning } from './PutBucketVersioning';
 import { PutBucketWebsite } from './PutBucketWebsite';
 import { PutObject } from './PutObject';
+import { PutObjectAcl } from './PutObjectAcl';
+import { PutPublicAccessBlock } from './PutPublicAccessBlock';
 import { RestoreObject } from './RestoreObject';
 import { UploadPart } from './UploadPart';
 
@@ -51,16 +61,22 @@ export const s3Provider = defineService({
     CreateMultipartUpload,
     DeleteBucket,
     DeleteBucketLifecycle,
+    DeleteBucketOwnershipControls,
     DeleteBucketPolicy,
     DeleteBucketWebsite,
     DeleteObject,
     DeleteObjects,
+    DeletePublicAccessBlock,
+    GetBucketAcl,
     GetBucketLifecycleConfiguration,
     GetBucketLocation,
+    GetBucketOwnershipControls,
     GetBucketPolicy,
     GetBucketVersioning,
     GetBucketWebsite,
     GetObject,
+    GetObjectAcl,
+    GetPublicAccessBlock,
     HeadBucket,
     HeadObject,
     ListBuckets,
@@ -69,11 +85,15 @@ export const s3Provider = defineService({
     ListObjects,
     ListObjectsV2,
     ListParts,
+    PutBucketAcl,
     PutBucketLifecycleConfiguration,
+    PutBucketOwnershipControls,
     PutBucketPolicy,
     PutBucketVersioning,
     PutBucketWebsite,
     PutObject,
+    PutObjectAcl,
+    PutPublicAccessBlock,
     RestoreObject,
     UploadPart,
   },

@@ -161,4 +161,18 @@ export const s3Migrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 's3',
+    version: 5,
+    name: 'ACLs, Block Public Access, Object Ownership',
+    up: `
+      -- acl: JSON list of grants (NULL = the owner's FULL_CONTROL only, S3's "private").
+      ALTER TABLE s3_buckets ADD COLUMN acl TEXT;
+      -- JSON PublicAccessBlockConfiguration (NULL = none set) and ObjectOwnership (NULL = ObjectWriter).
+      ALTER TABLE s3_buckets ADD COLUMN public_access_block TEXT;
+      ALTER TABLE s3_buckets ADD COLUMN ownership TEXT;
+      ALTER TABLE s3_objects ADD COLUMN acl TEXT;
+      ALTER TABLE s3_versions ADD COLUMN acl TEXT;
+    `,
+  },
 ];

@@ -2,14 +2,13 @@
  * The website endpoint (`BUCKET.s3-website-REGION.amazonaws.com`, or `.s3-website.REGION.`): unsigned
  * GETs answered with website semantics (§8.6): index documents for folders, the error document with
  * a 404, RedirectAllRequestsTo, and AWS's HTML error pages. Every read is an anonymous request, so
- * only what the bucket policy grants to everyone (`"Principal": "*"`, s3:GetObject) is served.
+ * only what the bucket policy or an ACL grants to everyone is served (Block Public Access permitting).
  * Guests and the workstation reach it over the virtual network's internet (network.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { evaluate } from '../../iam/evaluate';
 import type { Store } from '../../store/store';
 import { findBucket, partitionOf, type BucketRow } from './state/buckets';
-import { getBucketPolicy } from './state/bucket-policies';
+import { anonymousMay } from './state/public-access';
 import { readSmall } from './state/blobs';
 import { findObject, objectBlobs, parseHeaders, segmentsFor, type ObjectRow } from './state/objects';
 import { getWebsite } from './state/websites';
@@ -44,15 +43,8 @@ function errorPage(status: number, items: [string, string][]): WebResponse {
   return { status, statusText: STATUS[status]!, headers: { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'x-amz-request-id': id }, body };
 }
 
-/** Whether the bucket policy lets an anonymous caller do this (s3:GetObject on a key, s3:ListBucket on the bucket). */
-function anonymousMay(store: Store, bucket: BucketRow, action: string, key?: string): boolean {
-  const policy = getBucketPolicy(store, bucket.id);
-  if (!policy) return false;
-  const arn = `arn:${bucket.partition}:s3:::${bucket.name}${key === undefined ? '' : `/${key}`}`;
-  const r = evaluate({ action, resource: arn, principal: { type: 'anonymous', arn: '*', accountId: 'anonymous' }, resourceAccountId: bucket.account_id }, { resource: [policy] });
-  return r.decision === 'Allow';
-}
-const publicRead = (store: Store, bucket: BucketRow, key: string) => anonymousMay(store, bucket, 's3:GetObject', key);
+/** The bucket policy and the object's ACL, as Block Public Access lets them count (state/public-access.ts). */
+const publicRead = (store: Store, bucket: BucketRow, key: string) => anonymousMay(store, bucket, 's3:GetObject', key, findObject(store, bucket.id, key)?.acl);
 
 function objectResponse(store: Store, row: ObjectRow, status: number, head: boolean): WebResponse {
   const data = readSmall(store, segmentsFor(objectBlobs(store, row.id), 0, row.size));
@@ -87,7 +79,7 @@ export function serveWebsite(store: Store, req: WebRequest): WebResponse {
   const key = path === '' || path.endsWith('/') ? `${path}${suffix}` : path;
   const row = findObject(store, bucket.id, key);
   if (row) {
-    if (!publicRead(store, bucket, key)) return errorPage(403, [['Code', 'AccessDenied'], ['Message', 'Access Denied']]);
+    if (!anonymousMay(store, bucket, 's3:GetObject', key, row.acl)) return errorPage(403, [['Code', 'AccessDenied'], ['Message', 'Access Denied']]);
     return objectResponse(store, row, 200, head);
   }
   // A folder named without its slash: S3 redirects to the folder when its index document exists.

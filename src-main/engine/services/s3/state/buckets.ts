@@ -10,6 +10,10 @@ export interface BucketRow {
   account_id: string;
   region: string;
   created_at: number;
+  versioning?: string | null;
+  acl?: string | null;
+  public_access_block?: string | null;
+  ownership?: string | null;
 }
 
 export const partitionOf = (region: string): string =>

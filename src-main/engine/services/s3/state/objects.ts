@@ -38,6 +38,8 @@ export interface ObjectRow {
   version_id: string | null;
   /** JSON of a RestoreState (state/restores.ts), or NULL. */
   restore: string | null;
+  /** JSON grants (state/acls.ts), or NULL for the owner alone. */
+  acl: string | null;
 }
 
 export interface BlobLink {
@@ -84,6 +86,8 @@ export interface NewObject {
   blobs: BlobLink[];
   /** undefined/null: the 'null' version. */
   versionId?: string | null;
+  /** JSON grants; undefined/null: the owner alone. */
+  acl?: string | null;
 }
 
 /**
@@ -95,12 +99,12 @@ export function writeObject(store: Store, o: NewObject): void {
   const oldBlobs = old ? objectBlobs(store, old.id).map((b) => b.blobId) : [];
   const id = store
     .stmt(
-      `INSERT INTO s3_objects (bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count, version_id, restore)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+      `INSERT INTO s3_objects (bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count, version_id, restore, acl)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
        ON CONFLICT (bucket_id, key) DO UPDATE SET size = excluded.size, etag = excluded.etag,
          last_modified = excluded.last_modified, content_type = excluded.content_type,
          storage_class = excluded.storage_class, headers = excluded.headers, metadata = excluded.metadata,
-         parts_count = excluded.parts_count, version_id = excluded.version_id, restore = NULL
+         parts_count = excluded.parts_count, version_id = excluded.version_id, restore = NULL, acl = excluded.acl
        RETURNING id`,
     )
     .pluck()
@@ -116,6 +120,7 @@ export function writeObject(store: Store, o: NewObject): void {
       metadataJson(o.attrs.metadata),
       o.partsCount,
       o.versionId ?? null,
+      o.acl ?? null,
     ) as number;
   if (old) store.stmt('DELETE FROM s3_object_blobs WHERE object_id = ?').run(id);
   const link = store.stmt('INSERT INTO s3_object_blobs (object_id, seq, blob_id, size) VALUES (?, ?, ?, ?)');

@@ -37,7 +37,7 @@ export const setVersioning = (store: Store, bucketId: number, status: 'Enabled' 
   store.stmt('UPDATE s3_buckets SET versioning = ? WHERE id = ?').run(status, bucketId);
 };
 
-const COLUMNS = 'bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count, restore';
+const COLUMNS = 'bucket_id, key, size, etag, last_modified, content_type, storage_class, headers, metadata, parts_count, restore, acl';
 
 export const versionBlobs = (store: Store, versionRow: number): BlobLink[] =>
   store.stmt('SELECT blob_id AS blobId, size FROM s3_version_blobs WHERE version_row = ? ORDER BY seq').all(versionRow) as BlobLink[];

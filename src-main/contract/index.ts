@@ -18,6 +18,7 @@ import {
   workstationSaveFileResponse,
 } from './console';
 import { mailboxListRequest, mailboxListResponse, mailboxMarkReadRequest, mailboxMarkReadResponse } from './mailbox';
+import { instancesFailHostRequest, instancesFailHostResponse } from './host-failure';
 import {
   chapterStatus,
   chaptersEvaluateRequest,
@@ -58,6 +59,7 @@ export * from './aws';
 export * from './events';
 export * from './console';
 export * from './mailbox';
+export * from './host-failure';
 export * from './labs';
 export * from './terminal';
 
@@ -70,6 +72,7 @@ export const contractRequests = {
   'metrics.instance': { request: metricsInstanceRequest, response: metricsInstanceResponse },
   'mailbox.list': { request: mailboxListRequest, response: mailboxListResponse },
   'mailbox.markRead': { request: mailboxMarkReadRequest, response: mailboxMarkReadResponse },
+  'instances.failHost': { request: instancesFailHostRequest, response: instancesFailHostResponse },
   'workstation.info': { request: workstationInfoRequest, response: workstationInfoResponse },
   'workstation.saveFile': { request: workstationSaveFileRequest, response: workstationSaveFileResponse },
   'chapters.list': { request: chaptersListRequest, response: chaptersListResponse },

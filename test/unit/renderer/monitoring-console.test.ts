@@ -230,4 +230,28 @@ describe('mailbox through the contract', () => {
     expect((await lab.client.request('mailbox.markRead', { id: mail.id })).unread).toBe(0);
     expect((await lab.client.request('mailbox.list', { address: 'someone@else.org' })).messages).toEqual([]);
   });
+
+  it('fails the host under a running instance (instances.failHost) so its system check is impaired', async () => {
+    lab = startInProcessLab();
+    const aws = (service: string, operation: string, input: Record<string, unknown>) =>
+      lab.client.request('aws.call', { service, operation, input: input as never, region: 'us-east-1' });
+    const run = await aws('ec2', 'RunInstances', {
+      ImageId: 'ami-6057e21a',
+      InstanceType: 't2.micro',
+      MinCount: 1,
+      MaxCount: 1,
+    });
+    const id = String((run.Instances as { InstanceId: string }[])[0]?.InstanceId);
+    expect(await lab.client.request('instances.failHost', { instanceId: id, region: 'us-east-1' })).toEqual({
+      failed: false,
+    }); // still pending
+    lab.engine.clock.advance(120_000);
+    expect(await lab.client.request('instances.failHost', { instanceId: id, region: 'us-east-1' })).toEqual({
+      failed: true,
+    });
+    const status = await aws('ec2', 'DescribeInstanceStatus', { InstanceIds: [id] });
+    expect((status.InstanceStatuses as { SystemStatus: { Status: string } }[])[0]?.SystemStatus.Status).toBe(
+      'impaired',
+    );
+  });
 });

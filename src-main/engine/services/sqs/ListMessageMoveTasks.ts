@@ -1,19 +1,8 @@
 import type { Ctx } from '../../core/provider';
 import type { OperationInput, OperationOutput } from '../../models/generated';
 import { invalidParameterValue, resourceNotFound } from './errors';
+import type { MoveTaskRow } from './move-tasks';
 import { queueByArn } from './state/queues';
-
-interface TaskRow {
-  task_handle: string;
-  source_arn: string;
-  destination_arn: string | null;
-  max_per_second: number | null;
-  status: string;
-  started_at: number;
-  moved: number;
-  to_move: number;
-  failure_reason: string | null;
-}
 
 /** The most recent move tasks of a source queue, newest first (default 1, at most 10). */
 export const ListMessageMoveTasks = (ctx: Ctx, input: OperationInput<'sqs', 'ListMessageMoveTasks'>): OperationOutput<'sqs', 'ListMessageMoveTasks'> => {
@@ -22,7 +11,7 @@ export const ListMessageMoveTasks = (ctx: Ctx, input: OperationInput<'sqs', 'Lis
   if (max < 1 || max > 10) throw invalidParameterValue('MaxResults must be between 1 and 10.');
   const rows = ctx.store
     .stmt('SELECT * FROM sqs_move_tasks WHERE account_id = ? AND region = ? AND source_arn = ? ORDER BY started_at DESC, rowid DESC LIMIT ?')
-    .all(ctx.accountId, ctx.region, input.SourceArn, max) as TaskRow[];
+    .all(ctx.accountId, ctx.region, input.SourceArn, max) as MoveTaskRow[];
   return {
     Results: rows.map((r) => ({
       TaskHandle: r.status === 'RUNNING' ? r.task_handle : undefined,

@@ -79,6 +79,50 @@ async function describeGroup(rc: ResourceCtx, name: string): Promise<Record<stri
   return out.AutoScalingGroups?.[0];
 }
 
+/** `PT5M`, `PT1M30S` → seconds. */
+const seconds = (iso: string | undefined): number | undefined => {
+  const m = iso ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso) : null;
+  return m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : undefined;
+};
+
+/**
+ * The group's UpdatePolicy.AutoScalingRollingUpdate, from the stack's processed template (a
+ * provider is handed only the properties).
+ */
+async function rollingUpdate(rc: ResourceCtx): Promise<JsonObject | undefined> {
+  try {
+    const out = await rc.call('cloudformation', 'GetTemplate', { StackName: rc.stackId, TemplateStage: 'Processed' });
+    const doc = JSON.parse(String(out.TemplateBody)) as { Resources?: Record<string, { UpdatePolicy?: { AutoScalingRollingUpdate?: JsonObject } }> };
+    return doc.Resources?.[rc.logicalId]?.UpdatePolicy?.AutoScalingRollingUpdate;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A rolling update as an instance refresh: batches of MaxBatchSize, never fewer than
+ * MinInstancesInService in service, PauseTime as each batch's warm-up; the update waits for it.
+ */
+async function rollInstances(rc: ResourceCtx, name: string, policy: JsonObject): Promise<void> {
+  const g = await describeGroup(rc, name);
+  const desired = Number(g?.DesiredCapacity ?? 0);
+  if (!g || desired === 0) return;
+  const batch = Math.max(1, num(policy.MaxBatchSize) ?? 1);
+  const keep = Math.max(num(policy.MinInstancesInService) ?? 0, desired - batch, 0);
+  const pause = seconds(str(policy.PauseTime)) ?? (bool(policy.WaitOnResourceSignals) ? 300 : 0);
+  const { InstanceRefreshId } = await asg(rc, 'StartInstanceRefresh', { AutoScalingGroupName: name, Preferences: { MinHealthyPercentage: Math.min(100, Math.ceil((keep / desired) * 100)), InstanceWarmup: pause } });
+  await rc.waitFor(
+    async () => {
+      const r = (await asg(rc, 'DescribeInstanceRefreshes', { AutoScalingGroupName: name, InstanceRefreshIds: [InstanceRefreshId] })).InstanceRefreshes?.[0];
+      if (r?.Status === 'Cancelled' || r?.Status === 'Failed') throw new Error(`The rolling update of ${name} did not finish: ${String(r.StatusReason ?? r.Status)}`);
+      return r?.Status === 'Successful';
+    },
+    5_000,
+    60 * 60_000,
+    `Auto Scaling group ${name} to replace its instances (rolling update)`,
+  );
+}
+
 const group: ResourceProvider = {
   async create(rc, props) {
     const name = str(props.AutoScalingGroupName) ?? generatedName(rc, 255, { suffix: 12 });
@@ -92,6 +136,9 @@ const group: ResourceProvider = {
   },
   async update(rc, physicalId, props, old) {
     await asg(rc, 'UpdateAutoScalingGroup', { AutoScalingGroupName: physicalId, ...groupInput(props) });
+    const launchChanged = JSON.stringify([props.LaunchConfigurationName, templateOf(props)]) !== JSON.stringify([old.LaunchConfigurationName, templateOf(old)]);
+    const policy = launchChanged ? await rollingUpdate(rc) : undefined;
+    if (policy) await rollInstances(rc, physicalId, policy);
     const before = strList(old.TargetGroupARNs) ?? [];
     const after = strList(props.TargetGroupARNs) ?? [];
     const added = after.filter((a) => !before.includes(a));

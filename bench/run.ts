@@ -17,6 +17,7 @@ import { benchRedis } from './redis';
 import type { GuestBenchResult } from './guest';
 import { benchGuestRuntime } from './guest-runtime';
 import { benchLambda } from './lambda';
+import { benchEfs, efsLine } from './efs';
 import { spawnSync } from 'node:child_process';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
@@ -162,6 +163,12 @@ async function lambdaSection() {
   results.lambda = r;
 }
 
+async function efsSection() {
+  const r = await benchEfs();
+  console.log(efsLine(r));
+  results.efs = r;
+}
+
 async function main() {
   const sections: [string, () => Promise<void>][] = [
     ['s3', s3Section],
@@ -177,6 +184,7 @@ async function main() {
     ['cloudwatch', () => cloudwatchSection(SECONDS, results)],
     ['redis', redisSection],
     ['lambda', lambdaSection],
+    ['efs', efsSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();
   const dir = join(repoRoot, 'bench', 'results');

@@ -66,12 +66,26 @@ function spend(store: Store, fsId: string, row: ModeRow, stored: number, bytes: 
   store.stmt('UPDATE efs_file_systems SET credits = ?, credits_at = ? WHERE id = ?').run(left, now, fsId);
 }
 
+/**
+ * The stored size for small operations' credit arithmetic, re-measured at most once a second (real
+ * time): summing a large file system for every `echo >` would make each write slower than the last.
+ */
+const storedCache = new Map<string, { bytes: number; at: number }>();
+function storedEstimate(store: Store, fsId: string): number {
+  const hit = storedCache.get(fsId);
+  const t = performance.now();
+  if (hit && t - hit.at < 1000) return hit.bytes;
+  const bytes = meteredBytes(store, fsId);
+  storedCache.set(fsId, { bytes, at: t });
+  return bytes;
+}
+
 /** A small transfer or operation by a guest (cp, echo >, ls): counted, and paid for in credits. */
 export function meter(store: Store, fsId: string, direction: Direction | 'metadata', bytes: number, now: number): void {
   count(store, fsId, direction, bytes, now);
   if (bytes <= 0) return;
   const row = modeOf(store, fsId);
-  if (row) spend(store, fsId, row, meteredBytes(store, fsId), bytes, now);
+  if (row && row.throughput_mode === 'bursting') spend(store, fsId, row, storedEstimate(store, fsId), bytes, now);
 }
 
 /**

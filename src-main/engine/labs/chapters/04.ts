@@ -1,19 +1,12 @@
 /** Chapter 4: the CLI with an IAM user, a VM script, the SDK, a CloudFormation blueprint (§4.2-§4.4). */
 import { arr, defaultSubnet, describeInstances, ifExists, isLive, str, type Obj } from '../cloud';
-import { join } from 'node:path';
-import { chapterFile, chapterFolder } from '../content';
-import { failed, passed, type ChapterDefinition, type HistoryRow, type StepContext } from '../types';
-import { BOOK_REGION, createKeyPairAndSave, KEY_NAME, keyPairExists, typeOn, waitStackStatus, WORKSTATION } from './shared';
+import { chapterFile } from '../content';
+import { failed, passed, type ChapterDefinition, type StepContext } from '../types';
+import { BOOK_REGION, bySdk, createKeyPairAndSave, KEY_NAME, keyPairExists, runChapterProgram, typeOn, waitStackStatus, WORKSTATION } from './shared';
 
 const USER = 'mycli';
 const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const byUser = (arn: string): boolean => arn.endsWith(`:user/${USER}`);
-/**
- * A request an AWS SDK sent over the lab's endpoint (SigV4-signed HTTP, not the lab's own terminal
- * CLI, and not the AWS CLI, whose botocore says so first in its user agent).
- */
-const bySdk = (r: HistoryRow): boolean =>
-  r.source === 'api' && /aws-sdk-(nodejs|js)\/|\bBoto3\/|aws-sdk-(java|go|php|ruby|dotnet)/i.test(r.userAgent ?? '') && !/^aws-cli\//.test(r.userAgent ?? '');
 
 async function hasAdmin(ctx: StepContext, user: string): Promise<boolean> {
   const direct = arr((await ctx.aws('iam', 'ListAttachedUserPolicies', { UserName: user })).AttachedPolicies);
@@ -188,16 +181,7 @@ export const chapter04: ChapterDefinition = {
       },
       async solve(ctx) {
         // The learner's program runs on their computer with mycli's key (from aws configure).
-        const get = async (k: string): Promise<string> => (await ctx.deps.machines!.run(WORKSTATION, `aws configure get ${k}`)).stdout.trim();
-        const accessKeyId = ctx.notes.get('accessKeyId') ?? (await get('aws_access_key_id'));
-        const secretAccessKey = ctx.notes.get('secretAccessKey') ?? (await get('aws_secret_access_key'));
-        if (!accessKeyId || !secretAccessKey) throw new Error(`configure the CLI with ${USER}'s access key first (previous steps): the program uses the same key`);
-        const program = join(ctx.deps.resourcesDir, 'labs', chapterFolder(chapter04), 'nodecc', 'index.js');
-        const nodecc = async (...args: string[]): Promise<string> => {
-          const out = await ctx.deps.programs!.node(program, args, { accessKeyId, secretAccessKey, region: BOOK_REGION });
-          if (out.exitCode !== 0) throw new Error(`node index.js ${args.join(' ')} exited with ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
-          return out.stdout;
-        };
+        const nodecc = (...args: string[]): Promise<string> => runChapterProgram(ctx, chapter04, 'nodecc/index.js', args);
         const id = (await nodecc('create', KEY_NAME)).trim();
         await nodecc('show', id);
         await nodecc('terminate', id);

@@ -1,7 +1,8 @@
 /** Checks and solver pieces several chapters share (key pair mykey, the key file, instances by name). */
 import { arr, describeImageName, describeInstances, ifExists, isLive, nameOf, str, waitFor, type Instance, type Obj } from '../cloud';
-import { chapterFile } from '../content';
-import { failed, passed, type ChapterDefinition, type CheckResult, type MachineTarget, type StepContext } from '../types';
+import { join } from 'node:path';
+import { chapterFile, chapterFolder } from '../content';
+import { failed, passed, type ChapterDefinition, type CheckResult, type HistoryRow, type MachineTarget, type StepContext } from '../types';
 
 export const BOOK_REGION = 'us-east-1';
 export const KEY_NAME = 'mykey';
@@ -205,3 +206,30 @@ export async function prepareMycli(ctx: StepContext): Promise<void> {
   for (const [k, v] of [['aws_access_key_id', key.AccessKeyId], ['aws_secret_access_key', key.SecretAccessKey], ['region', BOOK_REGION], ['output', 'json']])
     await m.run(WORKSTATION, `aws configure set ${String(k)} ${String(v)}`);
 }
+
+/** mycli's access key as the learner's computer has it: the one the workstation's CLI was configured with. */
+export async function mycliKey(ctx: StepContext): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+  const get = async (k: string): Promise<string> => (await ctx.deps.machines!.run(WORKSTATION, `aws configure get ${k}`)).stdout.trim();
+  const accessKeyId = ctx.notes.get('accessKeyId') ?? (await get('aws_access_key_id'));
+  const secretAccessKey = ctx.notes.get('secretAccessKey') ?? (await get('aws_secret_access_key'));
+  if (!accessKeyId || !secretAccessKey) throw new Error(`configure the CLI with ${CLI_USER}'s access key first: the program uses the same key`);
+  return { accessKeyId, secretAccessKey };
+}
+
+/**
+ * Runs one of the chapter's Node.js programs (resources/labs/<chapter>/<file>) on the learner's
+ * computer with mycli's key, as `nimbus exec` would; a failure is an error with what it printed.
+ */
+export async function runChapterProgram(ctx: StepContext, chapter: ChapterDefinition, file: string, args: string[]): Promise<string> {
+  const program = join(ctx.deps.resourcesDir, 'labs', chapterFolder(chapter), file);
+  const out = await ctx.deps.programs!.node(program, args, { ...(await mycliKey(ctx)), region: BOOK_REGION });
+  if (out.exitCode !== 0) throw new Error(`node ${file} ${args.join(' ')} exited with ${out.exitCode}: ${out.stderr.trim() || out.stdout.trim()}`);
+  return out.stdout;
+}
+
+/**
+ * A request an AWS SDK sent over the lab's endpoint (SigV4-signed HTTP, not the lab's own terminal
+ * CLI, and not the AWS CLI, whose botocore says so first in its user agent).
+ */
+export const bySdk = (r: HistoryRow): boolean =>
+  r.source === 'api' && /aws-sdk-(nodejs|js)\/|\bBoto3\/|aws-sdk-(java|go|php|ruby|dotnet)/i.test(r.userAgent ?? '') && !/^aws-cli\//.test(r.userAgent ?? '');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AWS from 'aws-sdk';
+import { Readable } from 'node:stream';
 import { removeDir, startLab, type RunningLab } from '../../helpers/lab';
 
 // The book's Node.js programs use aws-sdk v2; it must work against the lab unchanged.
@@ -62,5 +63,20 @@ describe('S3 and STS through aws-sdk v2', () => {
     expect(id.Account).toMatch(/^\d{12}$/);
     expect(id.Arn).toBe(`arn:aws:iam::${id.Account}:root`);
     expect(id.UserId).toBe(id.Account);
+  });
+
+  // §8.5's gallery shape: a form upload streamed to s3.upload with a public-read ACL. Over plain HTTP
+  // aws-sdk v2 itself refuses putObject with a non-file stream (it must hash the payload for SigV4 and
+  // only sends UNSIGNED-PAYLOAD over https:); ManagedUpload buffers the stream into parts and works.
+  it('streams a gallery-style upload with s3.upload and a public-read ACL', async () => {
+    await s3.createBucket({ Bucket: 'v2-gallery' }).promise();
+    const body = Readable.from([Buffer.from('\x89PNG '), Buffer.from('image bytes')]);
+    await s3.upload({ Bucket: 'v2-gallery', Key: 'cat.png', Body: body, ContentType: 'image/png', ACL: 'public-read' }).promise();
+    const got = await s3.getObject({ Bucket: 'v2-gallery', Key: 'cat.png' }).promise();
+    expect([got.ContentType, String(got.Body)]).toEqual(['image/png', '\x89PNG image bytes']);
+    const acl = await s3.getObjectAcl({ Bucket: 'v2-gallery', Key: 'cat.png' }).promise();
+    expect(acl.Grants?.some((g) => g.Grantee?.URI === 'http://acs.amazonaws.com/groups/global/AllUsers' && g.Permission === 'READ')).toBe(true);
+    const refused = await s3.putObject({ Bucket: 'v2-gallery', Key: 'raw', Body: Readable.from([Buffer.from('x')]) }).promise().then(() => '', (e: Error) => e.message);
+    expect(refused).toBe('Non-file stream objects are not supported with SigV4');
   });
 });

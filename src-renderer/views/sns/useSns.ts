@@ -36,7 +36,16 @@ export function useSns() {
     return all;
   }
 
-  return { ...aws, sns, subscriptions };
+  /** Unsubscribe, reported in the flashbar; resolves once done or refused. */
+  async function unsubscribe(SubscriptionArn: string): Promise<void> {
+    await aws.attempt(
+      'Could not delete the subscription',
+      () => sns('Unsubscribe', { SubscriptionArn }),
+      () => 'Subscription deleted.',
+    );
+  }
+
+  return { ...aws, sns, subscriptions, unsubscribe };
 }
 
 export const topicName = (arn: string) => arn.split(':').pop() ?? arn;

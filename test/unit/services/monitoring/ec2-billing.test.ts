@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../src-main/engine/index';
 import { createClock } from '../../../../src-main/engine/clock/clock';
+import { flush, stepMinutes } from './steps';
 import { chargeCpu } from '../../../../src-main/engine/guest/cpu';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
@@ -10,17 +11,6 @@ afterEach(() => {
   engine?.close();
   engine = undefined;
 });
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-};
-
-async function stepMinutes(clock: { advance(ms: number): void }, n: number) {
-  for (let i = 0; i < n; i++) {
-    clock.advance(60_000);
-    await flush();
-  }
-}
-
 describe('AWS/EC2 and AWS/Billing from what the lab really does', () => {
   it('turns the guest CPU counter into CPUUtilization per 5 minutes and stops an instance from an alarm', async () => {
     const clock = createClock({ warp: 0, start: START });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../src-main/engine/index';
 import { createClock } from '../../../../src-main/engine/clock/clock';
+import { stepMinutes } from './steps';
 import { countTraffic, httpMessageBytes, netCountersOf } from '../../../../src-main/engine/guest/net-counters';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
@@ -10,16 +11,6 @@ afterEach(() => {
   engine?.close();
   engine = undefined;
 });
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-};
-async function stepMinutes(clock: { advance(ms: number): void }, n: number) {
-  for (let i = 0; i < n; i++) {
-    clock.advance(60_000);
-    await flush();
-  }
-}
-
 describe('EC2 network metrics', () => {
   it('sizes HTTP messages as they go on the wire and counts segments', () => {
     expect(httpMessageBytes('GET / HTTP/1.1', { host: 'a' }, 'xy')).toBe(16 + 9 + 2 + 2);

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../src-main/engine/index';
 import { createClock } from '../../../../src-main/engine/clock/clock';
+import { flush, stepMinutes } from './steps';
 import { failHost, hostFailedSince } from '../../../../src-main/engine/services/ec2';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
@@ -11,16 +12,6 @@ afterEach(() => {
   engine?.close();
   engine = undefined;
 });
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-};
-async function stepMinutes(clock: { advance(ms: number): void }, n: number) {
-  for (let i = 0; i < n; i++) {
-    clock.advance(60_000);
-    await flush();
-  }
-}
-
 interface Instance {
   InstanceId: string;
   PrivateIpAddress: string;

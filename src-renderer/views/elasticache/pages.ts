@@ -34,6 +34,16 @@ async function subnetGroupOptions(call: AwsCall): Promise<Option[]> {
   return list(out, 'CacheSubnetGroups').map((g) => ({ value: text(g, 'CacheSubnetGroupName'), label: `${text(g, 'CacheSubnetGroupName')} (${text(g, 'VpcId')})` }));
 }
 
+/** Parameter groups of the cluster's family only would be right; the API refuses a mismatch with AWS's error. */
+async function parameterGroupOptions(call: AwsCall, row?: Row): Promise<Option[]> {
+  const out = await call('elasticache', 'DescribeCacheParameterGroups');
+  const current = row ? text(row, 'CacheParameterGroup.CacheParameterGroupName') : '';
+  return list(out, 'CacheParameterGroups').map((g) => ({
+    value: text(g, 'CacheParameterGroupName'),
+    label: `${text(g, 'CacheParameterGroupName')} (${text(g, 'CacheParameterGroupFamily')})${text(g, 'CacheParameterGroupName') === current ? ' · current' : ''}`,
+  }));
+}
+
 /** The endpoint a client connects to: the first node's address and port. */
 export const endpointOf = (r: Row): string => {
   const node = list(r, 'CacheNodes')[0];
@@ -117,14 +127,14 @@ export const clustersPage: ResourcePage = {
     {
       label: 'Modify',
       fields: [
-        { key: 'CacheNodeType', label: 'Node type', type: 'select', options: NODE_TYPES },
+        { key: 'CacheParameterGroupName', label: 'Parameter group', type: 'select', options: parameterGroupOptions, optional: true, help: 'Its settings (maxmemory-policy…) apply to the running node at once.' },
         { key: 'SnapshotRetentionLimit', label: 'Automatic backups (days to keep, 0 = off)', type: 'number', initial: 0 },
       ],
       enabled: available,
       async run(call, v, row) {
         await call('elasticache', 'ModifyCacheCluster', compact({
           CacheClusterId: text(row, 'CacheClusterId'),
-          CacheNodeType: str(v, 'CacheNodeType') && str(v, 'CacheNodeType') !== text(row, 'CacheNodeType') ? str(v, 'CacheNodeType') : undefined,
+          CacheParameterGroupName: str(v, 'CacheParameterGroupName') || undefined,
           SnapshotRetentionLimit: Number(v.SnapshotRetentionLimit ?? 0),
           ApplyImmediately: true,
         }));

@@ -6,6 +6,7 @@ import { clusterExists, invalidParameterCombination, invalidParameterValue, snap
 import { schedule } from './lifecycle';
 import { validName } from './names';
 import { DEFAULT_VERSION, NODE_TYPES, REDIS_VERSIONS, defaultParameterGroup } from './node-types';
+import { checkFamily, findGroup, groupNotFound } from './parameters';
 import { describeCluster } from './state/describe';
 import { getCluster, getSnapshot, getSubnetGroup, type SubnetRef } from './state/rows';
 
@@ -52,6 +53,11 @@ export const CreateCacheCluster = streaming(async (ctx: Ctx, input: CreateCacheC
   if (candidates.length === 0) throw invalidParameterValue(`No subnet of the cache subnet group is in ${wanted}.`);
   const subnet = candidates[Math.floor(Math.random() * candidates.length)]!;
 
+  const paramGroup = input.CacheParameterGroupName?.toLowerCase() ?? defaultParameterGroup(version);
+  const g = findGroup(ctx, paramGroup);
+  if (!g) throw groupNotFound(paramGroup);
+  checkFamily(g, version);
+
   const now = ctx.clock.now();
   const out = ctx.commit(() => {
     if (getCluster(ctx, id)) throw clusterExists();
@@ -72,7 +78,7 @@ export const CreateCacheCluster = streaming(async (ctx: Ctx, input: CreateCacheC
         vpcId,
         JSON.stringify(groups),
         port,
-        input.CacheParameterGroupName ?? defaultParameterGroup(version),
+        paramGroup,
         input.PreferredMaintenanceWindow ?? 'sun:05:00-sun:06:00',
         input.SnapshotRetentionLimit ?? 0,
         input.SnapshotWindow ?? '06:30-07:30',

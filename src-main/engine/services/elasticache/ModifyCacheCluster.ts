@@ -5,6 +5,8 @@ import { clusterNotFound, invalidClusterState, invalidParameterValue } from './e
 import { describeCluster } from './state/describe';
 import { getCluster, nodesOf } from './state/rows';
 import { servicePrincipal } from '../../core/account';
+import { checkFamily, findGroup, groupNotFound } from './parameters';
+import { applyParameterGroup } from './lifecycle';
 
 /** Security groups, windows and snapshot retention change at once; node counts and types cannot change in the lab. */
 export const ModifyCacheCluster = streaming(async (ctx: Ctx, input: ModifyCacheClusterInput): Promise<ModifyCacheClusterOutput> => {
@@ -14,6 +16,12 @@ export const ModifyCacheCluster = streaming(async (ctx: Ctx, input: ModifyCacheC
   if (c.status !== 'available') throw invalidClusterState(id, c.status);
   if (input.NumCacheNodes !== undefined && input.NumCacheNodes !== 1) throw invalidParameterValue('A Redis cluster has exactly one node; use a replication group for replicas.');
   if (input.CacheNodeType && input.CacheNodeType !== c.node_type) throw invalidParameterValue('Nimbus Lab cannot change a cluster\'s node type yet; create a new cluster from a snapshot.');
+  const paramGroup = input.CacheParameterGroupName?.toLowerCase();
+  if (paramGroup) {
+    const g = findGroup(ctx, paramGroup);
+    if (!g) throw groupNotFound(paramGroup);
+    checkFamily(g, c.engine_version);
+  }
   const groups = input.SecurityGroupIds ? await securityGroups(ctx, input.SecurityGroupIds, c.vpc_id) : undefined;
   if (groups) {
     // The node's interface carries the groups: that is what the network model checks.
@@ -23,7 +31,7 @@ export const ModifyCacheCluster = streaming(async (ctx: Ctx, input: ModifyCacheC
       }
     }
   }
-  return ctx.commit(() => {
+  const out = ctx.commit(() => {
     ctx.store
       .stmt(
         `UPDATE elasticache_clusters SET security_groups = COALESCE(?, security_groups), maintenance_window = COALESCE(?, maintenance_window),
@@ -35,11 +43,13 @@ export const ModifyCacheCluster = streaming(async (ctx: Ctx, input: ModifyCacheC
         input.PreferredMaintenanceWindow ?? null,
         input.SnapshotRetentionLimit ?? null,
         input.SnapshotWindow ?? null,
-        input.CacheParameterGroupName ?? null,
+        paramGroup ?? null,
         ctx.accountId,
         ctx.region,
         id,
       );
     return { CacheCluster: describeCluster(ctx, getCluster(ctx, id)!, false) };
   });
+  if (paramGroup) applyParameterGroup(ctx, paramGroup);
+  return out;
 });

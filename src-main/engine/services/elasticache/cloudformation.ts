@@ -1,5 +1,5 @@
 /**
- * AWS::ElastiCache::SubnetGroup and AWS::ElastiCache::CacheCluster with real behaviour: the cluster
+ * AWS::ElastiCache::SubnetGroup, ParameterGroup and CacheCluster with real behaviour: the cluster
  * is ready when DescribeCacheClusters says `available`, and GetAtt RedisEndpoint.Address/Port give
  * its node's endpoint, which guests resolve and connect to (§12.1).
  */
@@ -45,6 +45,7 @@ const cluster: ResourceProvider = {
       NumCacheNodes: num(props.NumCacheNodes),
       ...(props.EngineVersion !== undefined ? { EngineVersion: str(props.EngineVersion) } : {}),
       ...(props.CacheSubnetGroupName !== undefined ? { CacheSubnetGroupName: str(props.CacheSubnetGroupName) } : {}),
+      ...(props.CacheParameterGroupName !== undefined ? { CacheParameterGroupName: str(props.CacheParameterGroupName) } : {}),
       ...(props.VpcSecurityGroupIds !== undefined ? { SecurityGroupIds: strList(props.VpcSecurityGroupIds) } : {}),
       ...(props.PreferredAvailabilityZone !== undefined ? { PreferredAvailabilityZone: str(props.PreferredAvailabilityZone) } : {}),
       ...(props.Port !== undefined ? { Port: num(props.Port) } : {}),
@@ -82,7 +83,22 @@ const cluster: ResourceProvider = {
   },
 };
 
+/** A parameter group: its family, description and the Properties map of parameter values. */
+const parameterGroup: ResourceProvider = {
+  async create(rc, props) {
+    const name = `${rc.stackName}-${rc.logicalId}-${Math.random().toString(36).slice(2, 15)}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/-+/g, '-').slice(0, 255);
+    await rc.call('elasticache', 'CreateCacheParameterGroup', { CacheParameterGroupName: name, CacheParameterGroupFamily: str(props.CacheParameterGroupFamily), Description: str(props.Description) ?? '' });
+    const values = Object.entries((props.Properties ?? {}) as Obj).map(([k, v]) => ({ ParameterName: k, ParameterValue: String(v) }));
+    if (values.length > 0) await rc.call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: name, ParameterNameValues: values });
+    return { physicalId: name };
+  },
+  async delete(rc, name) {
+    await ignoreNotFound(rc.call('elasticache', 'DeleteCacheParameterGroup', { CacheParameterGroupName: name }));
+  },
+};
+
 export const elasticacheCloudFormation: Readonly<Record<string, ResourceProvider>> = {
+  'AWS::ElastiCache::ParameterGroup': parameterGroup,
   'AWS::ElastiCache::SubnetGroup': subnetGroup,
   'AWS::ElastiCache::CacheCluster': cluster,
 };

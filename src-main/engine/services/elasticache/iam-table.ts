@@ -12,11 +12,13 @@ export const elasticacheIamTable: ServiceTable = {
     DeleteCacheSubnetGroup: [`${ARN}subnetgroup:\${CacheSubnetGroupName}`],
     CreateSnapshot: [`${ARN}snapshot:\${SnapshotName}`, `${ARN}cluster:\${CacheClusterId}`],
     DeleteSnapshot: [`${ARN}snapshot:\${SnapshotName}`],
+    CreateCacheParameterGroup: [`${ARN}parametergroup:\${CacheParameterGroupName}`],
   },
   members: {
     CacheClusterId: `${ARN}cluster:\${CacheClusterId}`,
     CacheSubnetGroupName: `${ARN}subnetgroup:\${CacheSubnetGroupName}`,
     SnapshotName: `${ARN}snapshot:\${SnapshotName}`,
+    CacheParameterGroupName: `${ARN}parametergroup:\${CacheParameterGroupName}`,
     ResourceName: '${ResourceName}',
   },
 };

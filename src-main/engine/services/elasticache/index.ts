@@ -2,7 +2,8 @@
  * ElastiCache for Redis: single-node cache clusters whose node is a real Redis (redis/, Redis 7.0's
  * commands and replies) running off the main thread under the supervisor, behind a network
  * interface in the learner's VPC, so `redis-cli -h <endpoint>` in a guest passes security groups and
- * NACLs like any connection. Snapshots hold the node's whole dataset. Memcached is not offered.
+ * NACLs like any connection. Snapshots hold the node's whole dataset; parameter groups set the
+ * node's CONFIG (maxmemory-policy...). Memcached is not offered.
  */
 import { defineService } from '../../core/provider';
 import { elasticacheCloudFormation } from './cloudformation';
@@ -13,6 +14,12 @@ import { elasticacheMetrics } from './metrics';
 import { elasticacheMigrations } from './migrations';
 import { elasticacheNetwork } from './network';
 import { CreateCacheCluster } from './CreateCacheCluster';
+import { CreateCacheParameterGroup } from './CreateCacheParameterGroup';
+import { DeleteCacheParameterGroup } from './DeleteCacheParameterGroup';
+import { DescribeCacheParameterGroups } from './DescribeCacheParameterGroups';
+import { DescribeCacheParameters } from './DescribeCacheParameters';
+import { ModifyCacheParameterGroup } from './ModifyCacheParameterGroup';
+import { ResetCacheParameterGroup } from './ResetCacheParameterGroup';
 import { CreateCacheSubnetGroup } from './CreateCacheSubnetGroup';
 import { CreateSnapshot } from './CreateSnapshot';
 import { DeleteCacheCluster } from './DeleteCacheCluster';
@@ -32,6 +39,12 @@ export const elasticacheProvider = defineService({
   handlers: {
     AddTagsToResource,
     CreateCacheCluster,
+    CreateCacheParameterGroup,
+    DeleteCacheParameterGroup,
+    DescribeCacheParameterGroups,
+    DescribeCacheParameters,
+    ModifyCacheParameterGroup,
+    ResetCacheParameterGroup,
     CreateCacheSubnetGroup,
     CreateSnapshot,
     DeleteCacheCluster,

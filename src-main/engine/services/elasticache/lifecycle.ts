@@ -11,6 +11,7 @@ import type { Call } from '../../protocol/types';
 import type { Store } from '../../store/store';
 import type { Clock } from '../../clock/clock';
 import { maxmemoryOf } from './node-types';
+import { findGroup, liveSettings } from './parameters';
 import { engineId, getCluster, getSnapshot, nodesOf, setClusterStatus, type ClusterRow } from './state/rows';
 import { redisProgram } from './redis-program';
 import type { ClockAnchors, RedisNodeConfig } from './redis/child';
@@ -120,6 +121,29 @@ async function remove(c: ClusterRow): Promise<void> {
   for (const n of nodes) void rt!.supervisor?.remove(engineId(c.account_id, c.region, c.id, n.node_id), { deleteData: true });
 }
 
+/**
+ * A parameter group changed (or a cluster moved to it): every cluster on it gets the new settings,
+ * at once on running nodes, and at their next start on the others.
+ */
+export function applyParameterGroup(at: { accountId: string; region: string }, group: string): void {
+  if (!rt?.supervisor) return;
+  const sup = rt.supervisor;
+  const clusters = rt.store
+    .stmt('SELECT * FROM elasticache_clusters WHERE account_id = ? AND region = ? AND parameter_group = ?')
+    .all(at.accountId, at.region, group) as ClusterRow[];
+  for (const c of clusters) {
+    const k = key(c.account_id, c.region, c.id);
+    if (!definitions.has(k)) continue; // not defined yet: it reads the group when it is
+    const settings = liveSettings(findGroup(scope(c.account_id, c.region), c.parameter_group));
+    definitions.set(k, define(c));
+    for (const n of nodesOf(scope(c.account_id, c.region), c.id)) {
+      const id = engineId(c.account_id, c.region, c.id, n.node_id);
+      // A node that stops meanwhile reads the new settings at its next start (defined above).
+      if (sup.status(id)?.state === 'running') void sup.request(id, 'configSet', settings).catch(() => undefined);
+    }
+  }
+}
+
 /** The simulated clock as the node's process computes it: a sim-time anchor, a real-time anchor, the warp. */
 export function anchors(): ClockAnchors {
   return { anchorSim: rt!.clock.now(), anchorReal: Date.now(), warp: rt!.clock.warp };
@@ -148,12 +172,14 @@ export function whenDefined(accountId: string, region: string, clusterId: string
 async function define(c: ClusterRow): Promise<void> {
   if (!rt?.supervisor) return;
   const program = await redisProgram();
+  const settings = liveSettings(findGroup(scope(c.account_id, c.region), c.parameter_group));
   const seed = c.seed_snapshot ? getSnapshot(scope(c.account_id, c.region), c.seed_snapshot)?.data ?? undefined : undefined;
   for (const n of nodesOf(scope(c.account_id, c.region), c.id)) {
     const config: RedisNodeConfig = {
       clock: anchors(),
       maxmemory: maxmemoryOf(c.node_type),
-      maxmemoryPolicy: 'volatile-lru',
+      maxmemoryPolicy: settings['maxmemory-policy'] ?? 'volatile-lru',
+      settings,
       ...(c.auth_token ? { password: c.auth_token } : {}),
       ...(seed ? { seed } : {}),
     };

@@ -78,4 +78,20 @@ export const elasticacheMigrations: Migration[] = [
       );
     `,
   },
+  {
+    scope: 'elasticache',
+    version: 2,
+    name: 'parameter groups',
+    up: `
+      CREATE TABLE elasticache_parameter_groups (
+        account_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        family TEXT NOT NULL,
+        description TEXT NOT NULL,
+        overrides TEXT NOT NULL,
+        PRIMARY KEY (account_id, region, name)
+      );
+    `,
+  },
 ];

@@ -37,4 +37,24 @@ describe('AWS::ElastiCache with behaviour', () => {
     expect((await lab.call('elasticache', 'DescribeCacheClusters', {})).CacheClusters).toEqual([]);
     expect((await lab.call('elasticache', 'DescribeCacheSubnetGroups', {})).CacheSubnetGroups).toEqual([]);
   }, 60_000);
+
+  it('a ParameterGroup with Properties sets the cluster that refers to it, and goes with the stack', async () => {
+    const template = {
+      Resources: {
+        Params: { Type: 'AWS::ElastiCache::ParameterGroup', Properties: { CacheParameterGroupFamily: 'redis3.2', Description: 'any key may go', Properties: { 'maxmemory-policy': 'allkeys-lru' } } },
+        Cache: { Type: 'AWS::ElastiCache::CacheCluster', Properties: { Engine: 'redis', EngineVersion: '3.2.4', CacheNodeType: 'cache.t2.micro', NumCacheNodes: 1, CacheParameterGroupName: { Ref: 'Params' } } },
+      },
+    };
+    await lab.cfn('CreateStack', { StackName: 'tuned', TemplateBody: JSON.stringify(template) });
+    await lab.settle(30 * 60_000, 5000);
+    expect(await lab.status('tuned')).toBe('CREATE_COMPLETE');
+    const group = (await lab.cfn('DescribeStackResource', { StackName: 'tuned', LogicalResourceId: 'Params' })).StackResourceDetail.PhysicalResourceId;
+    const cluster = (await lab.cfn('DescribeStackResource', { StackName: 'tuned', LogicalResourceId: 'Cache' })).StackResourceDetail.PhysicalResourceId;
+    expect((await lab.call('elasticache', 'DescribeCacheClusters', { CacheClusterId: cluster })).CacheClusters[0].CacheParameterGroup.CacheParameterGroupName).toBe(group);
+    const params = (await lab.call('elasticache', 'DescribeCacheParameters', { CacheParameterGroupName: group, Source: 'user' })).Parameters as any[];
+    expect(params.map((p) => [p.ParameterName, p.ParameterValue])).toEqual([['maxmemory-policy', 'allkeys-lru']]);
+    await lab.cfn('DeleteStack', { StackName: 'tuned' });
+    await lab.settle(30 * 60_000, 5000);
+    expect(((await lab.call('elasticache', 'DescribeCacheParameterGroups', {})).CacheParameterGroups as any[]).map((g) => g.CacheParameterGroupName)).not.toContain(group);
+  }, 60_000);
 });

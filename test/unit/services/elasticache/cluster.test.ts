@@ -137,6 +137,34 @@ describe('ElastiCache for Redis', () => {
     await expect(call('elasticache', 'DeleteCacheSubnetGroup', { CacheSubnetGroupName: 'lab-cache' })).rejects.toMatchObject({ code: 'CacheSubnetGroupInUse' });
   });
 
+  it('parameter groups: defaults are fixed; a learner’s group sets the node’s CONFIG at creation and while it runs', async () => {
+    expect((await call('elasticache', 'DescribeCacheParameterGroups', {})).CacheParameterGroups.map((g: any) => g.CacheParameterGroupName)).toContain('default.redis7');
+    await expect(call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: 'default.redis7', ParameterNameValues: [{ ParameterName: 'maxmemory-policy', ParameterValue: 'noeviction' }] })).rejects.toMatchObject({ code: 'InvalidCacheParameterGroupState' });
+    const created = await call('elasticache', 'CreateCacheParameterGroup', { CacheParameterGroupName: 'lab-params', CacheParameterGroupFamily: 'redis7', Description: 'evict any key' });
+    expect(created.CacheParameterGroup).toMatchObject({ CacheParameterGroupName: 'lab-params', CacheParameterGroupFamily: 'redis7', ARN: expect.stringMatching(/:parametergroup:lab-params$/) });
+    const policy = async () => (await call('elasticache', 'DescribeCacheParameters', { CacheParameterGroupName: 'lab-params' })).Parameters.find((p: any) => p.ParameterName === 'maxmemory-policy');
+    expect(await policy()).toMatchObject({ ParameterValue: 'volatile-lru', Source: 'system', ChangeType: 'immediate' });
+    await expect(call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: 'lab-params', ParameterNameValues: [{ ParameterName: 'maxmemory-policy', ParameterValue: 'sometimes' }] })).rejects.toMatchObject({ code: 'InvalidParameterValue' });
+    await call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: 'lab-params', ParameterNameValues: [{ ParameterName: 'maxmemory-policy', ParameterValue: 'allkeys-lru' }] });
+    expect(await policy()).toMatchObject({ ParameterValue: 'allkeys-lru', Source: 'user' });
+    await expect(call('elasticache', 'CreateCacheCluster', { CacheClusterId: 'old-redis', Engine: 'redis', EngineVersion: '6.2', CacheNodeType: 'cache.t2.micro', NumCacheNodes: 1, CacheParameterGroupName: 'lab-params' })).rejects.toMatchObject({ code: 'InvalidParameterCombination' });
+
+    const host = await cluster('lab-tuned', { CacheParameterGroupName: 'lab-params' });
+    expect((await call('elasticache', 'DescribeCacheClusters', { CacheClusterId: 'lab-tuned' })).CacheClusters[0].CacheParameterGroup.CacheParameterGroupName).toBe('lab-params');
+    const live = async () => (await shell.exec(`redis-cli -h ${host} CONFIG GET maxmemory-policy`)).stdout;
+    expect(await live()).toBe('maxmemory-policy\nallkeys-lru\n');
+    await call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: 'lab-params', ParameterNameValues: [{ ParameterName: 'maxmemory-policy', ParameterValue: 'noeviction' }] });
+    for (let i = 0; i < 50 && (await live()) !== 'maxmemory-policy\nnoeviction\n'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await live()).toBe('maxmemory-policy\nnoeviction\n');
+    await expect(call('elasticache', 'DeleteCacheParameterGroup', { CacheParameterGroupName: 'lab-params' })).rejects.toMatchObject({ code: 'InvalidCacheParameterGroupState' });
+    await call('elasticache', 'ResetCacheParameterGroup', { CacheParameterGroupName: 'lab-params', ResetAllParameters: true });
+    expect(await policy()).toMatchObject({ ParameterValue: 'volatile-lru', Source: 'system' });
+    await call('elasticache', 'DeleteCacheCluster', { CacheClusterId: 'lab-tuned' });
+    await run(3 * 60_000);
+    await call('elasticache', 'DeleteCacheParameterGroup', { CacheParameterGroupName: 'lab-params' });
+    await expect(call('elasticache', 'DescribeCacheParameters', { CacheParameterGroupName: 'lab-params' })).rejects.toMatchObject({ code: 'CacheParameterGroupNotFound' });
+  }, 90_000);
+
   it('deletes a cluster, its interface and its data plane', async () => {
     const before = (await call('elasticache', 'DescribeCacheClusters', { CacheClusterId: 'lab-restored', ShowCacheNodeInfo: true })).CacheClusters[0];
     await call('elasticache', 'DeleteCacheCluster', { CacheClusterId: 'lab-restored' });

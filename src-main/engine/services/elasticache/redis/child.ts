@@ -21,6 +21,8 @@ export interface RedisNodeConfig {
   maxmemory?: number;
   maxmemoryPolicy?: string;
   clock: ClockAnchors;
+  /** CONFIG values from the cluster's parameter group (maxmemory-policy, timeout...). */
+  settings?: Record<string, string>;
   /** A snapshot (base64 of the dataset) to start from: a restore. Used only when no dump exists yet. */
   seed?: string;
 }
@@ -52,6 +54,7 @@ runEngine({
       persist: write,
       ...(initial ? { initial } : {}),
     });
+    for (const [k, v] of Object.entries(config.settings ?? {})) server.config.set(k, v);
     // Active expiry ten times a second (Redis's hz 10); a save after changes once a second.
     timers = [setInterval(() => server?.tick(), 100), setInterval(() => server?.maybeSave(), 1000)];
   },
@@ -69,6 +72,11 @@ runEngine({
     clock(args: unknown) {
       anchors = args as ClockAnchors;
       server?.tick();
+      return true;
+    },
+    /** New parameter group values, applied as CONFIG SET would. */
+    configSet(args: unknown) {
+      for (const [k, v] of Object.entries(args as Record<string, string>)) server?.config.set(k, v);
       return true;
     },
     /** The dataset, for CreateSnapshot. */

@@ -52,10 +52,12 @@ describe('Python functions', () => {
   it('a `while True: pass` function is stopped at its timeout; host files, processes and sockets are out of reach', async () => {
     await create('spin-py', 'def lambda_handler(event, context):\n    while True:\n        pass\n', { Timeout: 2 });
     const t0 = Date.now();
-    const out = await lambdaClient(lab).send(new InvokeCommand({ FunctionName: 'spin-py' }));
+    const out = await lambdaClient(lab).send(new InvokeCommand({ FunctionName: 'spin-py', LogType: 'Tail' }));
     expect(out.FunctionError).toBe('Unhandled');
     expect(JSON.parse(text(out.Payload)).errorMessage).toMatch(/Task timed out after 2\.00 seconds/);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    // The run itself is cut at 2 s; a cold interpreter boot on a busy machine comes before it.
+    expect(Buffer.from(out.LogResult!, 'base64').toString()).toMatch(/Duration: 2000\.00 ms.*Status: timeout/);
+    expect(Date.now() - t0).toBeLessThan(60_000);
 
     await create('escape-py', `import os, socket, subprocess
 def attempt(f):

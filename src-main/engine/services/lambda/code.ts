@@ -4,7 +4,9 @@ import type { Ctx } from '../../core/provider';
 import { AwsError } from '../../protocol/errors';
 import { invalidParameter } from './errors';
 
-async function bytesOf(body: unknown): Promise<Buffer> {
+/** A response body of any form the dispatcher answers (buffer, string, stream) as one Buffer. */
+export async function bytesOf(body: unknown): Promise<Buffer> {
+  if (body === undefined || body === null) return Buffer.alloc(0);
   if (Buffer.isBuffer(body)) return body;
   if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
   const parts: Buffer[] = [];

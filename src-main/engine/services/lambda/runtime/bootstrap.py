@@ -188,15 +188,9 @@ def _ssl_stand_in():
     sys.modules['ssl'] = mod
 
 
-def _install_botocore():
-    _ssl_stand_in()
-    try:
-        import boto3  # noqa: F401  (imported ahead: a spare sandbox has it ready for the first call)
-        import botocore.awsrequest
-        import botocore.exceptions
-        import botocore.httpsession
-    except ImportError:
-        return
+def _patch_botocore(httpsession):
+    import botocore.awsrequest
+    import botocore.exceptions
 
     def send(self, request):
         body = request.body
@@ -213,10 +207,45 @@ def _install_botocore():
             response.content
         return response
 
-    botocore.httpsession.URLLib3Session.send = send
+    httpsession.URLLib3Session.send = send
 
 
-_install_botocore()
+import importlib.abc
+import importlib.util
+
+
+class _BotocoreHook(importlib.abc.MetaPathFinder):
+    """Patches botocore's HTTP session the moment it is imported, whenever the function imports it."""
+
+    def find_spec(self, name, path, target=None):
+        if name != 'botocore.httpsession':
+            return None
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            _patch_botocore(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+_ssl_stand_in()
+sys.meta_path.insert(0, _BotocoreHook())
+# A spare sandbox imports boto3 ahead (it has the time); one booted for a waiting call does not.
+if os.environ.get('_NIMBUS_PREIMPORT') == '1':
+    try:
+        import boto3  # noqa: F401
+        boto3.session.Session()  # loads botocore's data loader and endpoints
+    except ImportError:
+        pass
 _send({'type': 'booted'})
 
 # ---- the handler and the invocation loop --------------------------------------------------------

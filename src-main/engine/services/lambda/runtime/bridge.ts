@@ -14,6 +14,7 @@ import { createGateway, type Gateway } from '../../../protocol/gateway';
 import { createAuthenticator } from '../../../protocol/sigv4';
 import type { Call } from '../../../protocol/types';
 import type { HttpRequestLike, HttpResponseLike } from '../../../core/data-planes';
+import { bytesOf } from '../code';
 
 export interface BridgeRequest {
   method: string;
@@ -32,15 +33,6 @@ let internet: LambdaInternet | undefined;
 export const setLambdaInternet = (fn: LambdaInternet | undefined): void => {
   internet = fn;
 };
-
-async function bytes(body: unknown): Promise<Buffer> {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  if (Buffer.isBuffer(body)) return body;
-  if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
-  const parts: Buffer[] = [];
-  for await (const c of body as AsyncIterable<Uint8Array>) parts.push(Buffer.from(c));
-  return Buffer.concat(parts);
-}
 
 export function createBridge(deps: { store: Store; clock: Clock; call: Call }): (req: BridgeRequest, region: string) => Promise<BridgeReply> {
   let gateway: Gateway | undefined;
@@ -68,7 +60,7 @@ export function createBridge(deps: { store: Store; clock: Clock; call: Call }): 
     headers.host ??= url.host;
     if (/(^|\.)amazonaws\.com$/.test(url.hostname) && !/s3-website/.test(url.hostname)) {
       const res = await gw().handle({ method: req.method, path: url.pathname, rawQuery: url.search.slice(1), headers, body, remoteAddress: '3.80.0.1' });
-      const out = await bytes(res.body);
+      const out = await bytesOf(res.body);
       return { status: res.status, statusText: '', headers: res.headers, body: out.toString('base64') };
     }
     const answer = await internet?.({ method: req.method, path: url.pathname + url.search, host: url.host, headers, body: body.toString('utf8'), scheme: url.protocol.replace(':', ''), region });

@@ -57,7 +57,7 @@ function codeDir(sha) {
  * ahead of need: the host keeps a spare, which makes a Python cold start cost the handler's import
  * rather than the interpreter's boot.
  */
-function spawnSandbox(python, spec) {
+function spawnSandbox(python, spec, spareBoot = false) {
   const id = `sb${process.pid}-${++seq}`;
   const tmp = join(root, 'tmp', id);
   mkdirSync(tmp, { recursive: true });
@@ -75,7 +75,7 @@ function spawnSandbox(python, spec) {
     join(here, python ? 'python-bootstrap.mjs' : 'node-bootstrap.mjs'),
   ];
   const base = { LANG: 'en_US.UTF-8', TZ: ':UTC', TMPDIR: tmp };
-  const env = python ? { ...base, _NIMBUS_PYTHON_VENDOR: pythonVendor, _NIMBUS_PYTHON_SDK: pythonSdk } : { ...spec.env, ...base, LAMBDA_TASK_ROOT: task, NODE_PATH: appModules };
+  const env = python ? { ...base, _NIMBUS_PYTHON_VENDOR: pythonVendor, _NIMBUS_PYTHON_SDK: pythonSdk, _NIMBUS_PREIMPORT: spareBoot ? '1' : '0' } : { ...spec.env, ...base, LAMBDA_TASK_ROOT: task, NODE_PATH: appModules };
   const child = spawn(process.execPath, args, { cwd: python ? tmp : task, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
   const sb = { id, python, key: spec?.key, child, tmp, streamName: spec?.streamName, current: undefined, stderr: '', dead: false };
   child.stderr.setEncoding('utf8');
@@ -113,7 +113,7 @@ function startSandbox(spec) {
 }
 
 const refillSpare = () => {
-  if (!spare && !closing) spare = spawnSandbox(true);
+  if (!spare && !closing) spare = spawnSandbox(true, undefined, true);
 };
 
 function take(spec) {
@@ -123,15 +123,31 @@ function take(spec) {
   return sb && !sb.dead ? sb : undefined;
 }
 
+/**
+ * One Python sandbox initialises at a time: booting CPython takes seconds of CPU, and a schedule at a
+ * high warp would otherwise start a new one for every event while the previous are still booting.
+ * Waiting invocations take a sandbox as soon as one of theirs is released, or the next init slot.
+ */
+let pythonInit = false;
+const waiting = [];
+const wake = () => {
+  for (const w of waiting.splice(0)) w();
+};
+
 function release(sb) {
   if (sb.dead) return;
   sb.current = undefined;
   const list = idle.get(sb.key) ?? [];
   list.push(sb);
   idle.set(sb.key, list);
+  wake();
 }
 
 function invoke(spec, socket) {
+  if (spec.runtime.startsWith('python') && pythonInit && !idle.get(spec.key)?.some((s) => !s.dead)) {
+    waiting.push(() => invoke(spec, socket));
+    return;
+  }
   const write = (m) => {
     if (!socket.destroyed) socket.write(`${JSON.stringify(m)}\n`);
   };
@@ -143,6 +159,7 @@ function invoke(spec, socket) {
   const finish = (result) => {
     if (finished) return;
     finished = true;
+    initDone();
     clearTimeout(timer);
     write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: performance.now() - t0 - initMs, ...result });
     if (result.keep) release(sb);
@@ -150,6 +167,13 @@ function invoke(spec, socket) {
     if (cold && sb.python) setTimeout(refillSpare, 50);
   };
   if (!sb) sb = startSandbox(spec);
+  const holdsInit = cold && sb.python;
+  if (holdsInit) pythonInit = true;
+  const initDone = () => {
+    if (!holdsInit || !pythonInit) return;
+    pythonInit = false;
+    wake();
+  };
   sb.current = {
     message(m) {
       if (m.type === 'log' || m.type === 'http') write({ ...m, t: performance.now() - t0 });
@@ -167,6 +191,8 @@ function invoke(spec, socket) {
       if (finished) return;
       finished = true;
       sb.current = undefined;
+      if (cold && !initMs) initMs = performance.now() - t0; // timed out while initialising
+      initDone();
       sb.child.kill('SIGKILL');
       write({ type: 'result', cold, initMs, streamName: sb.streamName, durationMs: spec.timeoutMs, timedOut: true });
     }, ms);
@@ -181,12 +207,14 @@ function invoke(spec, socket) {
     arm(sb.booting ? 60_000 : INIT_LIMIT_MS);
     sb.onReady = (m) => {
       initMs = performance.now() - t0;
+      initDone();
       if (m.error) finish({ error: m.error, initError: true });
       else go();
     };
     sb.child.send({ type: 'init', handler: spec.handler, runtime: spec.runtime, env: spec.env, task: sb.python ? codeDir(spec.codeSha) : undefined });
   }
-  return (m) => {
+  // Replies to the function's HTTP requests, from the engine.
+  socket.forward = (m) => {
     if (m.type === 'http-reply' && !sb.dead) sb.child.send(m);
   };
 }
@@ -200,7 +228,6 @@ runEngine({
   connection(socket) {
     socket.setEncoding('utf8');
     let buf = '';
-    let forward;
     socket.on('data', (chunk) => {
       buf += chunk;
       let nl;
@@ -208,8 +235,8 @@ runEngine({
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         const m = JSON.parse(line);
-        if (m.type === 'invoke') forward = invoke(m, socket);
-        else forward?.(m);
+        if (m.type === 'invoke') invoke(m, socket);
+        else socket.forward?.(m);
       }
     });
   },

@@ -21,7 +21,7 @@ const deliver = (m) => {
 
 function start() {
   worker = new Worker(join(here, 'python-worker.mjs'), {
-    workerData: { vendor: process.env._NIMBUS_PYTHON_VENDOR, sdk: process.env._NIMBUS_PYTHON_SDK, bootstrap: join(here, 'bootstrap.py'), port: port2, flag: flagBuffer },
+    workerData: { vendor: process.env._NIMBUS_PYTHON_VENDOR, sdk: process.env._NIMBUS_PYTHON_SDK, preimport: process.env._NIMBUS_PREIMPORT === '1', bootstrap: join(here, 'bootstrap.py'), port: port2, flag: flagBuffer },
     transferList: [port2],
     env: process.env,
   });

@@ -14,7 +14,7 @@ import { lockdown } from './lockdown.mjs';
 // otherwise map Python's sockets onto them).
 lockdown();
 
-const { vendor, sdk, bootstrap, port, flag: flagBuffer } = workerData;
+const { vendor, sdk, preimport, bootstrap, port, flag: flagBuffer } = workerData;
 const flag = new Int32Array(flagBuffer);
 const post = (m) => parentPort.postMessage(m);
 
@@ -78,6 +78,7 @@ Module = await createPython({
       mod.ENV.TZ = 'UTC';
       mod.ENV.LAMBDA_TASK_ROOT = '/var/task';
       mod.ENV.TMPDIR = '/tmp';
+      if (preimport) mod.ENV._NIMBUS_PREIMPORT = '1';
       const { FS } = mod;
       const dev = FS.makedev(64, 0);
       FS.registerDevice(dev, {

@@ -18,6 +18,7 @@ import type { GuestBenchResult } from './guest';
 import { benchGuestRuntime } from './guest-runtime';
 import { benchLambda } from './lambda';
 import { benchEfs, efsLine } from './efs';
+import { benchElb, elbLine } from './elb';
 import { spawnSync } from 'node:child_process';
 
 /** BENCH_ONLY=s3,ec2 runs a subset; every section measures its baseline in the same run. */
@@ -169,6 +170,12 @@ async function efsSection() {
   results.efs = r;
 }
 
+async function elbSection() {
+  const r = await benchElb();
+  console.log(elbLine(r));
+  results.elb = r;
+}
+
 async function main() {
   const sections: [string, () => Promise<void>][] = [
     ['s3', s3Section],
@@ -185,6 +192,7 @@ async function main() {
     ['redis', redisSection],
     ['lambda', lambdaSection],
     ['efs', efsSection],
+    ['elb', elbSection],
   ];
   for (const [name, run] of sections) if (wanted(name)) await run();
   const dir = join(repoRoot, 'bench', 'results');

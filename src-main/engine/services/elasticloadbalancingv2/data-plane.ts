@@ -54,6 +54,22 @@ export function createLoadBalancerDataPlane(deps: DataPlaneDeps): LoadBalancerDa
     return i % n;
   };
   const ctxOf = (lb: LoadBalancerRow): Ctx => elbCtx(store, clock, lb.account_id, lb.region);
+  /**
+   * The network model is rebuilt only when something was written through the API since (the
+   * newest event row) or a simulated second passed (instance states move on the clock): building
+   * it for every request cost more than the forwarding itself.
+   */
+  const worlds = new Map<string, { key: string; world: ReturnType<typeof worldWithNodes> }>();
+  const world = (ctx: Ctx) => {
+    const last = (store.stmt('SELECT max(rowid) AS m FROM events').get() as { m: number | null }).m ?? 0;
+    const key = `${last}:${Math.floor(clock.now() / 1000)}`;
+    const id = `${ctx.accountId}/${ctx.region}`;
+    const hit = worlds.get(id);
+    if (hit?.key === key) return hit.world;
+    const fresh = worldWithNodes(ctx);
+    worlds.set(id, { key, world: fresh });
+    return fresh;
+  };
   const active = (lb: LoadBalancerRow) => clock.now() - lb.created_at >= PROVISIONING_MS;
 
   function locate(client: Client, address: string): Located | undefined {
@@ -104,7 +120,7 @@ export function createLoadBalancerDataPlane(deps: DataPlaneDeps): LoadBalancerDa
     if (!tg) return { res: errorPage(503, 'Service Temporarily Unavailable') };
     const target = ctx.store.read(() => pickTarget(ctx, tg));
     if (!target) return { res: errorPage(503, 'Service Temporarily Unavailable'), tg: tg.arn };
-    const reach = ctx.store.read(() => nodeReach(worldWithNodes(ctx), { kind: 'interface', interfaceId: loc.node.node_id }, { kind: 'instance', instanceId: target.target_id }, 'tcp', target.port));
+    const reach = ctx.store.read(() => nodeReach(world(ctx), { kind: 'interface', interfaceId: loc.node.node_id }, { kind: 'instance', instanceId: target.target_id }, 'tcp', target.port));
     if (!reach.ok) return { res: errorPage(504, 'Gateway Time-out'), tg: tg.arn, target: target.target_id };
     const headers = {
       ...req.headers,
@@ -195,7 +211,7 @@ export function createLoadBalancerDataPlane(deps: DataPlaneDeps): LoadBalancerDa
       if (!loc) return undefined;
       const ctx = ctxOf(loc.lb);
       const target: Endpoint = { kind: 'interface', interfaceId: loc.node.node_id };
-      const r = store.read(() => nodeReach(worldWithNodes(ctx), clientEndpoint(client, loc.lb), target, protocol, port));
+      const r = store.read(() => nodeReach(world(ctx), clientEndpoint(client, loc.lb), target, protocol, port));
       if (!r.ok) return { ok: false, failure: 'timeout', reason: { code: r.reason.code, message: r.reason.message } };
       const listens = protocol === 'tcp' && store.stmt('SELECT 1 FROM elbv2_listeners WHERE lb_arn = ? AND port = ?').get(loc.lb.arn, port) !== undefined;
       if (!listens || !active(loc.lb))

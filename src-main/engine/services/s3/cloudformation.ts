@@ -1,6 +1,6 @@
 /** S3 buckets and bucket policies. */
 import { lifecycleFromTemplate } from './cloudformation-lifecycle';
-import { allTags, clean, generatedName, ignoreNotFound, optional, str, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../core/resource-provider';
+import { allTags, clean, generatedName, ignoreNotFound, num, objList, optional, str, strList, type ResourceCtx, type ResourceProvider, type Json, type JsonObject } from '../../core/resource-provider';
 
 function bucketAttributes(rc: ResourceCtx, name: string): Record<string, Json> {
   return {
@@ -40,11 +40,18 @@ async function configure(rc: ResourceCtx, name: string, props: JsonObject, old?:
       await rc.call('s3', 'PutBucketLifecycleConfiguration', { Bucket: name, LifecycleConfiguration: lifecycleFromTemplate(props.LifecycleConfiguration) });
     } else if (old) await ignoreNotFound(rc.call('s3', 'DeleteBucketLifecycle', { Bucket: name }));
   }
+  if (changed('CorsConfiguration')) {
+    const rules = objList((props.CorsConfiguration as JsonObject | undefined)?.CorsRules).map((r) =>
+      clean({ ID: str(r.Id), AllowedMethods: strList(r.AllowedMethods), AllowedOrigins: strList(r.AllowedOrigins), AllowedHeaders: strList(r.AllowedHeaders), ExposeHeaders: strList(r.ExposedHeaders), MaxAgeSeconds: num(r.MaxAge) }),
+    );
+    if (rules.length > 0) await rc.call('s3', 'PutBucketCors', { Bucket: name, CORSConfiguration: { CORSRules: rules } });
+    else if (old) await ignoreNotFound(rc.call('s3', 'DeleteBucketCors', { Bucket: name }));
+  }
   const tags = allTags(rc, props);
   if (!old || changed('Tags')) {
     if (tags.length) await optional(rc, 's3', 'PutBucketTagging', { Bucket: name, Tagging: { TagSet: tags } }, 'Tags');
   }
-  for (const k of ['CorsConfiguration', 'NotificationConfiguration', 'BucketEncryption', 'PublicAccessBlockConfiguration', 'LoggingConfiguration']) {
+  for (const k of ['NotificationConfiguration', 'BucketEncryption', 'PublicAccessBlockConfiguration', 'LoggingConfiguration']) {
     if (props[k] !== undefined && changed(k)) rc.note(`${k} recorded but not applied: the lab's S3 has no behaviour for it yet.`);
   }
 }

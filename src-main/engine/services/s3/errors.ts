@@ -216,3 +216,6 @@ export const noSuchPublicAccessBlockConfiguration = (bucket: string) =>
 
 export const ownershipControlsNotFound = (bucket: string) =>
   s3Error('OwnershipControlsNotFoundError', 'The bucket ownership controls were not found', 404, { BucketName: bucket });
+
+export const noSuchCorsConfiguration = (bucket: string) =>
+  s3Error('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404, { BucketName: bucket });

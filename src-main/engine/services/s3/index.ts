@@ -13,6 +13,7 @@ import { CopyObject } from './CopyObject';
 import { CreateBucket } from './CreateBucket';
 import { CreateMultipartUpload } from './CreateMultipartUpload';
 import { DeleteBucket } from './DeleteBucket';
+import { DeleteBucketCors } from './DeleteBucketCors';
 import { DeleteBucketLifecycle } from './DeleteBucketLifecycle';
 import { DeleteBucketOwnershipControls } from './DeleteBucketOwnershipControls';
 import { DeleteBucketPolicy } from './DeleteBucketPolicy';
@@ -21,6 +22,7 @@ import { DeleteObject } from './DeleteObject';
 import { DeleteObjects } from './DeleteObjects';
 import { DeletePublicAccessBlock } from './DeletePublicAccessBlock';
 import { GetBucketAcl } from './GetBucketAcl';
+import { GetBucketCors } from './GetBucketCors';
 import { GetBucketLifecycleConfiguration } from './GetBucketLifecycleConfiguration';
 import { GetBucketLocation } from './GetBucketLocation';
 import { GetBucketOwnershipControls } from './GetBucketOwnershipControls';
@@ -39,6 +41,7 @@ import { ListObjects } from './ListObjects';
 import { ListObjectsV2 } from './ListObjectsV2';
 import { ListParts } from './ListParts';
 import { PutBucketAcl } from './PutBucketAcl';
+import { PutBucketCors } from './PutBucketCors';
 import { PutBucketLifecycleConfiguration } from './PutBucketLifecycleConfiguration';
 import { PutBucketOwnershipControls } from './PutBucketOwnershipControls';
 import { PutBucketPolicy } from './PutBucketPolicy';
@@ -60,6 +63,7 @@ export const s3Provider = defineService({
     CreateBucket,
     CreateMultipartUpload,
     DeleteBucket,
+    DeleteBucketCors,
     DeleteBucketLifecycle,
     DeleteBucketOwnershipControls,
     DeleteBucketPolicy,
@@ -68,6 +72,7 @@ export const s3Provider = defineService({
     DeleteObjects,
     DeletePublicAccessBlock,
     GetBucketAcl,
+    GetBucketCors,
     GetBucketLifecycleConfiguration,
     GetBucketLocation,
     GetBucketOwnershipControls,
@@ -86,6 +91,7 @@ export const s3Provider = defineService({
     ListObjectsV2,
     ListParts,
     PutBucketAcl,
+    PutBucketCors,
     PutBucketLifecycleConfiguration,
     PutBucketOwnershipControls,
     PutBucketPolicy,

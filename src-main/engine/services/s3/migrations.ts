@@ -175,4 +175,13 @@ export const s3Migrations: Migration[] = [
       ALTER TABLE s3_versions ADD COLUMN acl TEXT;
     `,
   },
+  {
+    scope: 's3',
+    version: 6,
+    name: 'CORS configurations',
+    up: `
+      -- JSON CORSRules of PutBucketCors (NULL = none).
+      ALTER TABLE s3_buckets ADD COLUMN cors TEXT;
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../../store/store';
 import { findBucket, partitionOf, type BucketRow } from './state/buckets';
 import { anonymousMay } from './state/public-access';
+import { corsHeaders, getCors, matchCors } from './state/cors';
 import { readSmall } from './state/blobs';
 import { findObject, objectBlobs, parseHeaders, segmentsFor, type ObjectRow } from './state/objects';
 import { getWebsite } from './state/websites';
@@ -17,6 +18,8 @@ export interface WebRequest {
   method: string;
   path: string;
   host: string;
+  /** Lower-case names; only Origin and the preflight's Access-Control-Request-* are read. */
+  headers?: Record<string, string>;
 }
 export interface WebResponse {
   status: number;
@@ -33,7 +36,7 @@ export function websiteHost(host: string): { bucket: string; region: string } | 
   return m ? { bucket: m[1]!, region: m[2]! } : undefined;
 }
 
-const STATUS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed' };
+const STATUS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 301: 'Moved Permanently', 302: 'Found', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed' };
 
 function errorPage(status: number, items: [string, string][]): WebResponse {
   const id = randomBytes(8).toString('hex').toUpperCase();
@@ -60,7 +63,7 @@ function objectResponse(store: Store, row: ObjectRow, status: number, head: bool
   return { status, statusText: STATUS[status]!, headers, body: head ? '' : data.toString(text ? 'utf8' : 'latin1') };
 }
 
-export function serveWebsite(store: Store, req: WebRequest): WebResponse {
+function serve(store: Store, req: WebRequest): WebResponse {
   const target = websiteHost(req.host);
   if (!target) return errorPage(404, [['Code', 'NoSuchBucket'], ['Message', 'The specified bucket does not exist']]);
   const bucket = findBucket(store, partitionOf(target.region), target.bucket);
@@ -72,6 +75,7 @@ export function serveWebsite(store: Store, req: WebRequest): WebResponse {
     return { status: 301, statusText: STATUS[301]!, headers: { location: `${r.Protocol ?? 'http'}://${r.HostName}${req.path}`, 'content-length': '0' }, body: '' };
   }
   const method = req.method.toUpperCase();
+  if (method === 'OPTIONS') return preflight(store, bucket, req.headers ?? {});
   if (method !== 'GET' && method !== 'HEAD') return errorPage(405, [['Code', 'MethodNotAllowed'], ['Message', `The specified method is not allowed against this resource.`], ['Method', method], ['ResourceType', 'OBJECT']]);
   const head = method === 'HEAD';
   const path = decodeURIComponent(req.path.split('?')[0]!.replace(/^\/+/, ''));
@@ -93,4 +97,33 @@ export function serveWebsite(store: Store, req: WebRequest): WebResponse {
   if (errorDoc && publicRead(store, bucket, errorKey!)) return objectResponse(store, errorDoc, status, head);
   if (status === 403) return errorPage(403, [['Code', 'AccessDenied'], ['Message', 'Access Denied']]);
   return errorPage(404, [['Code', 'NoSuchKey'], ['Message', 'The specified key does not exist.'], ['Key', key]]);
+}
+
+const requestedHeaders = (h: Record<string, string>): string[] =>
+  (h['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+
+/** A browser's CORS preflight, answered from the bucket's CORS rules as S3 answers it. */
+function preflight(store: Store, bucket: BucketRow, h: Record<string, string>): WebResponse {
+  const origin = h.origin;
+  const method = h['access-control-request-method'];
+  if (!origin || !method) return errorPage(400, [['Code', 'BadRequest'], ['Message', 'Insufficient information. Origin request header needed.']]);
+  const headers = requestedHeaders(h);
+  const rule = matchCors(getCors(store, bucket.id) ?? [], origin, method.toUpperCase(), headers);
+  if (!rule) return errorPage(403, [['Code', 'AccessForbidden'], ['Message', 'CORSResponse: This CORS request is not allowed.'], ['Method', method], ['ResourceType', 'OBJECT']]);
+  return { status: 200, statusText: STATUS[200]!, headers: { ...corsHeaders(rule, origin, { headers }), 'content-length': '0' }, body: '' };
+}
+
+/** Website semantics (serve), plus the CORS headers a browser's cross-origin GET needs. */
+export function serveWebsite(store: Store, req: WebRequest): WebResponse {
+  const res = serve(store, req);
+  const origin = req.headers?.origin;
+  const method = req.method.toUpperCase();
+  if (!origin || method === 'OPTIONS') return res;
+  const target = websiteHost(req.host);
+  const bucket = target && findBucket(store, partitionOf(target.region), target.bucket);
+  const rule = bucket ? matchCors(getCors(store, bucket.id) ?? [], origin, method, []) : undefined;
+  return rule ? { ...res, headers: { ...res.headers, ...corsHeaders(rule, origin, undefined) } } : res;
 }

@@ -66,3 +66,29 @@ describe('ACLs', () => {
     await lab.s3('PutObject', { Bucket: B, Key: 'x', Body: Buffer.from('x'), ACL: 'bucket-owner-full-control' });
   });
 });
+
+describe('CORS', () => {
+  it('keeps the rules and answers preflights and cross-origin GETs on the website endpoint', async () => {
+    const lab = await siteLab();
+    const web = (method: string, headers: Record<string, string>) =>
+      lab.engine.store.read(() => serveWebsite(lab.engine.store, { method, path: '/a.html', host: `${B}.s3-website-us-east-1.amazonaws.com`, headers }));
+    await expectAwsError(lab.s3('GetBucketCors', { Bucket: B }), 'NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404);
+    await expectAwsError(
+      lab.s3('PutBucketCors', { Bucket: B, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['PATCH'], AllowedOrigins: ['*'] }] } }),
+      'InvalidRequest',
+      'Found unsupported HTTP method in CORS config. Unsupported method is PATCH',
+      400,
+    );
+    const rule = { AllowedMethods: ['GET', 'PUT'], AllowedOrigins: ['http://localhost:*'], AllowedHeaders: ['content-type'], MaxAgeSeconds: 600 };
+    await lab.s3('PutBucketCors', { Bucket: B, CORSConfiguration: { CORSRules: [rule] } });
+    expect((await lab.s3('GetBucketCors', { Bucket: B })).CORSRules).toEqual([rule]);
+    const ok = web('OPTIONS', { origin: 'http://localhost:8080', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'Content-Type' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers).toMatchObject({ 'access-control-allow-origin': 'http://localhost:8080', 'access-control-allow-methods': 'GET, PUT', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+    expect(web('OPTIONS', { origin: 'http://evil.example', 'access-control-request-method': 'GET' }).status).toBe(403);
+    await lab.s3('PutObject', { Bucket: B, Key: 'a.html', Body: Buffer.from('a'), ACL: 'public-read' });
+    expect(web('GET', { origin: 'http://localhost:3000' }).headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    await lab.s3('DeleteBucketCors', { Bucket: B });
+    expect(web('GET', { origin: 'http://localhost:3000' }).headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

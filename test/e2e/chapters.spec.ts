@@ -33,7 +33,7 @@ describe('chapter panel', () => {
     await page.getByRole('heading', { name: 'Console Home' }).waitFor();
     const panel = page.locator('[data-test="chapter-panel"]');
     if ((await panel.locator('[data-test="chapters"]').count()) === 0) await panel.locator('button.toggle').click();
-    for (const n of [1, 3, 4, 6, 9, 12, 13]) await panel.locator(`[data-test="open-chapter-${n}"]`).waitFor();
+    for (const n of [1, 3, 4, 6, 9, 11, 12, 13]) await panel.locator(`[data-test="open-chapter-${n}"]`).waitFor();
     await panel.locator('[data-test="open-chapter-3"]').click();
     await panel.getByRole('heading', { name: 'Chapter 3: Using virtual machines: EC2' }).waitFor();
     await waitStatus('launch', 'failed');

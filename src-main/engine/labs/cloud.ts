@@ -107,14 +107,19 @@ export async function waitForInstanceState(
   }
 }
 
-/** Polls a predicate while moving simulated time forward (stacks, NAT gateways, spot requests). */
-export async function waitFor<T>(ctx: StepContext, what: string, probe: () => Promise<T | undefined>, maxMs = 30 * 60_000): Promise<T> {
+/**
+ * Polls a predicate while moving simulated time forward (stacks, NAT gateways, spot requests).
+ * `realMs` lets real time pass between polls too, for work done off the main thread (a database
+ * engine stopping and its files being copied for a snapshot) that the simulated clock cannot hurry.
+ */
+export async function waitFor<T>(ctx: StepContext, what: string, probe: () => Promise<T | undefined>, maxMs = 30 * 60_000, realMs = 0): Promise<T> {
   const step = 5_000;
   for (let waited = 0; ; waited += step) {
     const v = await probe();
     if (v !== undefined) return v;
     if (waited >= maxMs) throw new Error(`gave up waiting for ${what} after ${maxMs / 60_000} simulated minutes`);
     ctx.deps.clock.advance(step);
-    await Promise.resolve();
+    if (realMs > 0) await new Promise((r) => setTimeout(r, realMs));
+    else await Promise.resolve();
   }
 }

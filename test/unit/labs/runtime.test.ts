@@ -32,7 +32,7 @@ describe('chapter text', () => {
 
 describe('progress and resets', () => {
   it('lists chapters and keeps progress per profile', async () => {
-    expect(lab.labs.summaries().map((c) => c.number)).toEqual([1, 3, 4, 6, 9, 12, 13]);
+    expect(lab.labs.summaries().map((c) => c.number)).toEqual([1, 3, 4, 6, 9, 11, 12, 13]);
     expect(lab.labs.profiles().map((p) => p.name)).toEqual(['default']);
     lab.labs.createProfile('alice');
     await lab.aws('ec2', 'CreateKeyPair', { KeyName: 'mykey' });

@@ -65,7 +65,12 @@ describe('DynamoDB console', () => {
     await page.locator('[data-test="read-summary"]').filter({ hasText: '1 items returned' }).waitFor();
   });
 
-  it('changes provisioned capacity, shows monitoring and deletes the table', async () => {
+  it('turns the stream on, changes provisioned capacity, shows monitoring and deletes the table', async () => {
+    await page.locator('[data-test="tab-Overview"]').click();
+    await page.locator('[data-test="stream-on"]').click();
+    await flash('Stream turned on (NEW_AND_OLD_IMAGES).');
+    await page.locator('[data-test="table-stream"]').filter({ hasText: '/stream/' }).waitFor();
+    await page.locator('[data-test="table-status"]').filter({ hasText: 'ACTIVE' }).waitFor({ timeout: 20_000 });
     await page.locator('[data-test="tab-Capacity"]').click();
     await page.locator('[data-test="edit-rcu"]').fill('10');
     await page.locator('[data-test="save-capacity"]').click();

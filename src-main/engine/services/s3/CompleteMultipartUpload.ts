@@ -4,6 +4,7 @@ import { entityTooSmall, invalidPart, invalidPartOrder, malformedXML, MIN_PART_S
 import { requireBucket } from './state/buckets';
 import { attrsOf } from './state/objects';
 import { writeVersion } from './state/versions';
+import { notify } from './notifications';
 import { allParts, deleteUpload, type PartRow } from './state/uploads';
 import { findUpload } from './state/uploads';
 import { s3Now } from './time';
@@ -56,6 +57,7 @@ export const CompleteMultipartUpload = (ctx: Ctx, input: CompleteMultipartUpload
     },
     now,
   );
+  notify(ctx, bucket, [{ name: 'ObjectCreated:CompleteMultipartUpload', key: input.Key, size: chosen.reduce((n, p) => n + p.size, 0), etag, versionId }]);
   // Parts left out of the list are released with the upload; the chosen ones stay linked.
   deleteUpload(ctx.store, upload.id);
   return {

@@ -9,6 +9,7 @@ import {
 import { attrsFromInput, checkKey, checkStorageClass, type AttrsInput } from './object-attrs';
 import { checkConditions } from './preconditions';
 import { requireBucket } from './state/buckets';
+import { notify } from './notifications';
 import { ownerOf } from './owner';
 import { readTarget } from './read-target';
 import { grantsJson, requestedGrants, type AclInput } from './state/acls';
@@ -97,6 +98,7 @@ export const CopyObject = (ctx: Ctx, input: CopyObjectInput) => {
     },
     now,
   );
+  notify(ctx, target, [{ name: 'ObjectCreated:Copy', key: input.Key, size: row.size, etag: row.etag, versionId }]);
   const out: Record<string, unknown> = { CopyObjectResult: { ETag: row.etag, LastModified: new Date(now) } };
   if (versionId !== undefined) out.VersionId = versionId;
   if (versioningOf(ctx.store, sourceBucket.id) !== null) out.CopySourceVersionId = versionIdOf(row);

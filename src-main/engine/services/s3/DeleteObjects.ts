@@ -3,6 +3,7 @@ import { MAX_KEY_BYTES, malformedXML } from './errors';
 import { requireBucket } from './state/buckets';
 import { deleteCurrent, deleteVersion, isWellFormedVersionId, type DeleteResult } from './state/versions';
 import { s3Now } from './time';
+import { notify, type ObjectEvent } from './notifications';
 
 interface DeleteObjectsInput {
   Bucket: string;
@@ -37,6 +38,12 @@ export const DeleteObjects = (ctx: Ctx, input: DeleteObjectsInput) => {
     }
     deleted.push(entry);
   }
+  const events: ObjectEvent[] = deleted.map((d) => ({
+    name: d.DeleteMarker && d.VersionId === undefined ? 'ObjectRemoved:DeleteMarkerCreated' : 'ObjectRemoved:Delete',
+    key: d.Key as string,
+    versionId: (d.DeleteMarkerVersionId ?? d.VersionId) as string | undefined,
+  }));
+  notify(ctx, bucket, events);
   const out: Record<string, unknown> = {};
   if (!input.Delete?.Quiet && deleted.length > 0) out.Deleted = deleted;
   if (errors.length > 0) out.Errors = errors;

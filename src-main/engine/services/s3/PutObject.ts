@@ -8,6 +8,7 @@ import { grantsJson, requestedGrants, type AclInput } from './state/acls';
 import { requireBucket } from './state/buckets';
 import { checkAclAllowed } from './state/public-access';
 import { writeVersion } from './state/versions';
+import { notify } from './notifications';
 import { s3Now } from './time';
 
 interface PutObjectInput extends AttrsInput, AclInput {
@@ -43,6 +44,7 @@ export const PutObject = streaming(async (ctx: Ctx, input: PutObjectInput) => {
         { bucketId: bucket.id, key: input.Key, size: body.size, etag, lastModified: now, attrs, partsCount: null, blobs: [{ blobId, size: body.size }], acl: grantsJson(grants, owner) },
         now,
       );
+      notify(ctx, bucket, [{ name: 'ObjectCreated:Put', key: input.Key, size: body.size, etag, versionId }]);
     });
   } catch (e) {
     dropIngested(ctx.store, body);

@@ -25,6 +25,7 @@ import { GetBucketAcl } from './GetBucketAcl';
 import { GetBucketCors } from './GetBucketCors';
 import { GetBucketLifecycleConfiguration } from './GetBucketLifecycleConfiguration';
 import { GetBucketLocation } from './GetBucketLocation';
+import { GetBucketNotificationConfiguration } from './GetBucketNotificationConfiguration';
 import { GetBucketOwnershipControls } from './GetBucketOwnershipControls';
 import { GetBucketPolicy } from './GetBucketPolicy';
 import { GetBucketVersioning } from './GetBucketVersioning';
@@ -43,6 +44,7 @@ import { ListParts } from './ListParts';
 import { PutBucketAcl } from './PutBucketAcl';
 import { PutBucketCors } from './PutBucketCors';
 import { PutBucketLifecycleConfiguration } from './PutBucketLifecycleConfiguration';
+import { PutBucketNotificationConfiguration } from './PutBucketNotificationConfiguration';
 import { PutBucketOwnershipControls } from './PutBucketOwnershipControls';
 import { PutBucketPolicy } from './PutBucketPolicy';
 import { PutBucketVersioning } from './PutBucketVersioning';
@@ -75,6 +77,7 @@ export const s3Provider = defineService({
     GetBucketCors,
     GetBucketLifecycleConfiguration,
     GetBucketLocation,
+    GetBucketNotificationConfiguration,
     GetBucketOwnershipControls,
     GetBucketPolicy,
     GetBucketVersioning,
@@ -93,6 +96,7 @@ export const s3Provider = defineService({
     PutBucketAcl,
     PutBucketCors,
     PutBucketLifecycleConfiguration,
+    PutBucketNotificationConfiguration,
     PutBucketOwnershipControls,
     PutBucketPolicy,
     PutBucketVersioning,

@@ -184,4 +184,13 @@ export const s3Migrations: Migration[] = [
       ALTER TABLE s3_buckets ADD COLUMN cors TEXT;
     `,
   },
+  {
+    scope: 's3',
+    version: 7,
+    name: 'event notifications',
+    up: `
+      -- JSON NotificationConfiguration (queue, topic and Lambda targets), NULL = none.
+      ALTER TABLE s3_buckets ADD COLUMN notifications TEXT;
+    `,
+  },
 ];

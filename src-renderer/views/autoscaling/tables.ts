@@ -1,6 +1,7 @@
 /** What the details tabs of an Auto Scaling group load: activity history, scaling policies, scheduled actions, hooks. */
-import { list, text, when, type Row } from '../../aws/json';
+import { at, list, text, when, type Row } from '../../aws/json';
 import type { AwsCall } from '../../composables/useAws';
+import type { LiveTab } from '../elb/live-tab';
 
 export async function activityRows(call: AwsCall, group: string): Promise<Row[]> {
   const out = await call('autoscaling', 'DescribeScalingActivities', { AutoScalingGroupName: group, MaxRecords: 100 });
@@ -48,3 +49,91 @@ export async function hookRows(call: AwsCall, group: string): Promise<Row[]> {
     target: text(h, 'NotificationTargetARN'),
   }));
 }
+
+export async function versionRows(call: AwsCall, id: string): Promise<Row[]> {
+  const out = await call('ec2', 'DescribeLaunchTemplateVersions', { LaunchTemplateId: id });
+  return list(out, 'LaunchTemplateVersions').map((v) => ({
+    version: `${text(v, 'VersionNumber')}${v.DefaultVersion === true ? ' (Default)' : ''}`,
+    description: text(v, 'VersionDescription'),
+    image: text(v, 'LaunchTemplateData.ImageId'),
+    type: text(v, 'LaunchTemplateData.InstanceType'),
+    key: text(v, 'LaunchTemplateData.KeyName'),
+    groups: ((): string => {
+      const ids = at(v, 'LaunchTemplateData.SecurityGroupIds');
+      return Array.isArray(ids) ? ids.map(String).join(', ') : '';
+    })(),
+  }));
+}
+
+const CHANGES = ['CreateAutoScalingGroup', 'UpdateAutoScalingGroup', 'SetDesiredCapacity', 'TerminateInstanceInAutoScalingGroup', 'ExecutePolicy', 'TerminateInstances', 'RunInstances', 'CompleteLifecycleAction', 'DeleteAutoScalingGroup'];
+const groupName = (r: Row) => text(r, 'AutoScalingGroupName');
+
+export const groupTabs: LiveTab[] = [
+  {
+    name: 'activity',
+    title: 'Activity',
+    source: groupName,
+    load: (call, r) => activityRows(call, groupName(r)),
+    columns: [
+      { title: 'Status', value: 'status' },
+      { title: 'Description', value: 'description' },
+      { title: 'Cause', value: 'cause' },
+      { title: 'Start time', value: 'start' },
+      { title: 'End time', value: 'end' },
+    ],
+    empty: 'No activities yet.',
+    reloadOn: CHANGES,
+    test: 'activities',
+  },
+  {
+    name: 'scaling',
+    title: 'Automatic scaling',
+    source: groupName,
+    load: (call, r) => scalingRows(call, groupName(r)),
+    columns: [
+      { title: 'Type', value: 'kind' },
+      { title: 'Name', value: 'name' },
+      { title: 'Settings', value: 'what' },
+      { title: 'CloudWatch alarms', value: 'alarms' },
+    ],
+    empty: 'No scaling policies or scheduled actions.',
+    reloadOn: ['PutScalingPolicy', 'DeletePolicy', 'PutScheduledUpdateGroupAction', 'DeleteScheduledAction'],
+    test: 'scaling',
+  },
+  {
+    name: 'hooks',
+    title: 'Lifecycle hooks',
+    source: groupName,
+    load: (call, r) => hookRows(call, groupName(r)),
+    columns: [
+      { title: 'Name', value: 'name' },
+      { title: 'Transition', value: 'transition' },
+      { title: 'Heartbeat timeout', value: 'timeout' },
+      { title: 'Default result', value: 'result' },
+      { title: 'Notification target', value: 'target' },
+    ],
+    empty: 'No lifecycle hooks.',
+    reloadOn: ['PutLifecycleHook', 'DeleteLifecycleHook'],
+    test: 'hooks',
+  },
+];
+
+export const templateTabs: LiveTab[] = [
+  {
+    name: 'versions',
+    title: 'Versions',
+    source: (r) => `${text(r, 'LaunchTemplateId')}:${text(r, 'LatestVersionNumber')}:${text(r, 'DefaultVersionNumber')}`,
+    load: (call, r) => versionRows(call, text(r, 'LaunchTemplateId')),
+    columns: [
+      { title: 'Version', value: 'version' },
+      { title: 'Description', value: 'description' },
+      { title: 'AMI ID', value: 'image' },
+      { title: 'Instance type', value: 'type' },
+      { title: 'Key pair', value: 'key' },
+      { title: 'Security groups', value: 'groups' },
+    ],
+    empty: 'No versions.',
+    reloadOn: ['CreateLaunchTemplateVersion', 'ModifyLaunchTemplate', 'DeleteLaunchTemplateVersions'],
+    test: 'versions',
+  },
+];

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadBalancersPage, targetGroupsPage, classicLoadBalancersPage } from '../../../src-renderer/views/elb/pages';
 import { classicHealthRows, listenerRows, loadBalancerTargetRows, monitoringRows } from '../../../src-renderer/views/elb/tables';
 import { groupsPage, launchTemplatesPage } from '../../../src-renderer/views/autoscaling/pages';
-import { activityRows, hookRows, scalingRows } from '../../../src-renderer/views/autoscaling/tables';
+import { activityRows, hookRows, scalingRows, versionRows } from '../../../src-renderer/views/autoscaling/tables';
 import { createContractHost } from '../../../src-main/engine/contract-host';
 import { createContractClient } from '../../../src-renderer/contract-client';
 import { elbLab, START, type ElbLab } from './lab';
@@ -58,6 +58,7 @@ describe('the load balancing and Auto Scaling console pages', () => {
     expect(Buffer.from(v1[0].LaunchTemplateData.UserData, 'base64').toString()).toBe('#!/bin/bash\necho hi');
     await launchTemplatesPage.actions[0]!.run(call, { InstanceType: 't2.small', MakeDefault: true }, lt[0]);
     expect((await call('ec2', 'DescribeLaunchTemplates')).LaunchTemplates).toMatchObject([{ DefaultVersionNumber: 2, LatestVersionNumber: 2 }]);
+    expect((await versionRows(call, lt[0].LaunchTemplateId)).map((v) => [v.version, v.type, v.groups])).toEqual([['1', 't2.micro', net.webSg], ['2 (Default)', 't2.small', net.webSg]]);
 
     await groupsPage.create!.run(call, { Name: 'web', LaunchTemplateId: lt[0].LaunchTemplateId, Version: '$Default', SubnetA: net.subnets[0], SubnetB: net.subnets[1], DesiredCapacity: 2, MinSize: 2, MaxSize: 4, TargetGroupArn: tgArn, HealthCheckType: 'EC2', HealthCheckGracePeriod: 60 });
     const row = (await call('autoscaling', 'DescribeAutoScalingGroups')).AutoScalingGroups[0];

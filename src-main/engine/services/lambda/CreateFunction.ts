@@ -39,6 +39,6 @@ export const CreateFunction = streaming(async (ctx: Ctx, input: Input) => {
     if (input.Publish) return configurationOf(publishVersion(ctx, input.FunctionName, input.Description));
     return configurationOf(resolveVersion(ctx, input.FunctionName));
   });
-  prewarm(input.Runtime);
+  prewarm(ctx.store, input.Runtime);
   return created;
 });

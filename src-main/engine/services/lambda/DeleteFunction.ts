@@ -19,6 +19,6 @@ export const DeleteFunction = (ctx: Ctx, input: OperationInput<'lambda', 'Delete
   db.run('DELETE FROM lambda_versions WHERE name = ?', name);
   db.run('DELETE FROM lambda_aliases WHERE name = ?', name);
   db.run('DELETE FROM lambda_event_source_mappings WHERE function_arn = ? OR function_arn LIKE ?', row.arn, `${row.arn}:%`);
-  forgetFunction(row.arn);
+  forgetFunction(ctx.store, row.arn);
   return {};
 };

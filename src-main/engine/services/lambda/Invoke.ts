@@ -32,10 +32,10 @@ export const Invoke = streaming(async (ctx: Ctx, input: Input) => {
     }
   }
   if (type === 'DryRun') return { StatusCode: 204 };
-  if (!invokerReady()) throw serviceException('Lambda sandboxes are not available in this engine.');
+  if (!invokerReady(ctx.store)) throw serviceException('Lambda sandboxes are not available in this engine.');
   if (type === 'Event') {
     if (payload.length > 256 * 1024) throw tooLarge(`Request must be smaller than 262144 bytes for the InvokeAsync operation`);
-    runAsync({ accountId: ctx.accountId, region: ctx.region }, name, version.version, payload);
+    runAsync({ store: ctx.store, accountId: ctx.accountId, region: ctx.region }, name, version.version, payload);
     return { StatusCode: 202 };
   }
   if (payload.length > 6 * 1024 * 1024) throw tooLarge('Request must be smaller than 6291456 bytes for the Invoke operation');

@@ -95,7 +95,7 @@ export function startMappingPoller(engine: ServiceStart): void {
     const event = {
       Records: messages.map((x) => ({ messageId: x.MessageId, receiptHandle: x.ReceiptHandle, body: x.Body, attributes: x.Attributes ?? {}, messageAttributes: x.MessageAttributes ?? {}, md5OfBody: x.MD5OfBody, eventSource: 'aws:sqs', eventSourceARN: m.source_arn, awsRegion: region })),
     };
-    const result = await runInvocation({ accountId: m.account_id, region: m.region }, version, Buffer.from(JSON.stringify(event)), randomUUID());
+    const result = await runInvocation(scope, version, Buffer.from(JSON.stringify(event)), randomUUID());
     if (!result.functionError) await call(as, 'sqs', 'DeleteMessageBatch', { QueueUrl: url, Entries: messages.map((x, i) => ({ Id: String(i), ReceiptHandle: x.ReceiptHandle })) }, opts);
   };
   const tick = (at: number) =>

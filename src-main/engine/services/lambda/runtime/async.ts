@@ -10,11 +10,11 @@ import { concurrentExecutions, engineScope, recordThrottle, runInvocation, type 
 const RETRY_DELAYS_MS = [60_000, 120_000];
 
 export function runAsync(scope: Scope, name: string, version: string, payload: Buffer, attempt = 0, requestId = randomUUID()): void {
-  const engine = engineScope();
+  const engine = engineScope(scope.store);
   if (!engine) return;
   setImmediate(() => {
     void (async () => {
-      const s = { ...scope, store: engine.store };
+      const s = scope;
       const row = engine.store.db.open ? findFunction(s, name) : undefined;
       if (!row) return;
       let v;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { ServiceStart } from '../../../core/provider';
 import type { Supervisor } from '../../../core/data-planes';
+import type { Store } from '../../../store/store';
 import { programPath } from '../../../supervisor/programs';
 import { appendLogEvents } from '../../logs';
 import { putMetricData } from '../../monitoring';
@@ -25,27 +26,31 @@ interface Env {
   engine: ServiceStart & { supervisor: Supervisor; call: NonNullable<ServiceStart['call']> };
   bridge: ReturnType<typeof createBridge>;
 }
-let env: Env | undefined;
+/** Per engine (a test process may hold several labs), found by its store. */
+const envs = new WeakMap<Store, Env>();
 
 export function startInvoker(engine: ServiceStart): void {
   if (!engine.supervisor || !engine.call) return;
   engine.supervisor.define({ id: HOST_ID, program: programPath('services/lambda/runtime/host.mjs'), memoryMb: 512, idleMs: 15 * 60_000, startTimeoutMs: 30_000 });
-  env = { engine: engine as Env['engine'], bridge: createBridge({ store: engine.store, clock: engine.clock, call: engine.call }) };
+  envs.set(engine.store, { engine: engine as Env['engine'], bridge: createBridge({ store: engine.store, clock: engine.clock, call: engine.call }) });
 }
 
-export const invokerReady = (): boolean => env !== undefined;
+export const invokerReady = (store: Store): boolean => envs.has(store);
 
 /** Warm sandboxes of a deleted or changed function are stopped when idle. */
-export function forgetFunction(arn: string): void {
+export function forgetFunction(store: Store, arn: string): void {
+  const env = envs.get(store);
   if (env?.engine.supervisor.status(HOST_ID)?.state === 'running') void env.engine.supervisor.request(HOST_ID, 'forget', { prefix: `${arn}:` }).catch(() => undefined);
 }
 
 /** A Python function was created: boot an interpreter now, so its first run pays only its own init. */
-export function prewarm(runtime: string): void {
+export function prewarm(store: Store, runtime: string): void {
+  const env = envs.get(store);
   if (env && runtime.startsWith('python')) void env.engine.supervisor.request(HOST_ID, 'prewarm').catch(() => undefined);
 }
 
 export interface Scope {
+  store: Store;
   accountId: string;
   region: string;
 }
@@ -124,6 +129,7 @@ function errorLog(r: HostResult, requestId: string, simIso: string, timeoutS: nu
  * when the lab cannot run functions at all (no supervisor).
  */
 export async function runInvocation(scope: Scope, v: FunctionVersion, event: Buffer, requestId: string): Promise<InvocationResult> {
+  const env = envs.get(scope.store);
   if (!env) throw new Error('Lambda sandboxes are not available in this engine');
   const { engine, bridge } = env;
   const { store, clock, supervisor } = engine;
@@ -203,11 +209,11 @@ export async function runInvocation(scope: Scope, v: FunctionVersion, event: Buf
   } finally {
     inflight.set(v.arn, (inflight.get(v.arn) ?? 1) - 1);
   }
-  return record(scope, v, result, lines, requestId, started);
+  return record(env, scope, v, result, lines, requestId, started);
 }
 
-function record(scope: Scope, v: FunctionVersion, r: HostResult, lines: LogLine[], requestId: string, started: number): InvocationResult {
-  const { store, clock } = env!.engine;
+function record(env: Env, scope: Scope, v: FunctionVersion, r: HostResult, lines: LogLine[], requestId: string, started: number): InvocationResult {
+  const { store, clock } = env.engine;
   const c = v.config;
   const duration = r.timedOut ? c.Timeout * 1000 : r.durationMs;
   const init = r.cold ? r.initMs : 0;
@@ -263,10 +269,14 @@ function initErrorLine(error: Record<string, unknown>, runtime: string): string 
 
 /** A throttled request still counts, as a Throttles datapoint. */
 export function recordThrottle(scope: Scope, name: string): void {
+  const env = envs.get(scope.store);
   if (!env) return;
   const { store, clock } = env.engine;
-  store.tx(() => putMetricData({ store, clock, ...scope }, 'AWS/Lambda', [{ MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: name }], Value: 1, Unit: 'Count' }]));
+  store.tx(() => putMetricData({ store, clock, accountId: scope.accountId, region: scope.region }, 'AWS/Lambda', [{ MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: name }], Value: 1, Unit: 'Count' }]));
 }
 
 /** Store and clock for work that runs after the call has answered (asynchronous invocations). */
-export const engineScope = () => (env ? { store: env.engine.store, clock: env.engine.clock } : undefined);
+export const engineScope = (store: Store) => {
+  const env = envs.get(store);
+  return env ? { store: env.engine.store, clock: env.engine.clock } : undefined;
+};

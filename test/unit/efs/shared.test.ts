@@ -5,24 +5,12 @@
  * instances, df/mount output, and the files outliving both instances.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock } from '../../../src-main/engine/clock/clock';
-import { createEngine, type Engine } from '../../../src-main/engine/index';
 import { GuestShell } from '../../../src-main/engine/guest/session';
 import { tty } from '../guest/programs/tty';
+import { efsWorld } from './world';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const START = Date.UTC(2026, 5, 1, 9, 0, 0);
-let engine: Engine;
-const call = (service: string, op: string, input: Record<string, unknown> = {}): Promise<any> =>
-  engine.call(engine.account.root, service, op, input, { region: 'us-east-1', source: 'api' });
-const tick = () => new Promise((r) => setImmediate(r));
-
-async function run(ms: number, step = 10_000): Promise<void> {
-  for (let t = 0; t < ms; t += step) {
-    engine.clock.advance(step);
-    for (let i = 0; i < 30; i++) await tick();
-  }
-}
+const { engine, call, run, tick } = efsWorld();
 
 let fsId: string;
 let subnets: { SubnetId: string; AvailabilityZone: string }[];
@@ -38,7 +26,6 @@ async function instance(subnet: string, groups: string[]): Promise<{ id: string;
 }
 
 beforeAll(async () => {
-  engine = createEngine({ clock: createClock({ warp: 0, start: START }) });
   const vpcId = (await call('ec2', 'DescribeVpcs', { Filters: [{ Name: 'isDefault', Values: ['true'] }] })).Vpcs[0].VpcId;
   subnets = ((await call('ec2', 'DescribeSubnets', { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })).Subnets as any[]).sort((a, b) => a.AvailabilityZone.localeCompare(b.AvailabilityZone)).slice(0, 2);
   clientSg = (await call('ec2', 'CreateSecurityGroup', { GroupName: 'efs-client', Description: 'clients', VpcId: vpcId })).GroupId;

@@ -110,7 +110,7 @@ export const s3Provider = defineService({
   // Staging blobs of bodies that were streaming when the process died are garbage now.
   start: ({ store, clock }) => {
     sweepBlobs(store);
-    useStore(store);
+    useStore(store, clock);
     startLifecycle({ store, clock });
   },
   iam: s3IamTable,

@@ -4,12 +4,15 @@
  * website semantics (website.ts).
  */
 import type { ServiceNetwork } from '../../core/data-planes';
+import type { Clock } from '../../clock/clock';
 import type { Store } from '../../store/store';
 import { serveWebsite, websiteHost } from './website';
 
 let store: Store | undefined;
-export const useStore = (s: Store): void => {
+let clock: Clock | undefined;
+export const useStore = (s: Store, c: Clock): void => {
   store = s;
+  clock = c;
 };
 
 /** 52.218.N.100, N from the region's name: stable, and inside AWS's S3 ranges. */
@@ -29,6 +32,7 @@ export const s3Network: ServiceNetwork = {
   internetHttp(address) {
     if (!ADDRESS.test(address) || !store) return undefined;
     const s = store;
-    return async (req) => s.read(() => serveWebsite(s, req));
+    const c = clock;
+    return async (req) => s.read(() => serveWebsite(s, { ...req, now: c?.now() ?? 0 }));
   },
 };

@@ -10,6 +10,7 @@ import type { Store } from '../../store/store';
 import { findBucket, partitionOf, type BucketRow } from './state/buckets';
 import { anonymousMay } from './state/public-access';
 import { corsHeaders, getCors, matchCors } from './state/cors';
+import { ARCHIVE_CLASSES, isRestored } from './state/restores';
 import { readSmall } from './state/blobs';
 import { findObject, objectBlobs, parseHeaders, segmentsFor, type ObjectRow } from './state/objects';
 import { getWebsite } from './state/websites';
@@ -20,6 +21,8 @@ export interface WebRequest {
   host: string;
   /** Lower-case names; only Origin and the preflight's Access-Control-Request-* are read. */
   headers?: Record<string, string>;
+  /** The simulated time (restores of archived objects are judged against it). */
+  now: number;
 }
 export interface WebResponse {
   status: number;
@@ -84,6 +87,10 @@ function serve(store: Store, req: WebRequest): WebResponse {
   const row = findObject(store, bucket.id, key);
   if (row) {
     if (!anonymousMay(store, bucket, 's3:GetObject', key, row.acl)) return errorPage(403, [['Code', 'AccessDenied'], ['Message', 'Access Denied']]);
+    // An archived object is not served until a restore has finished, as on a REST GET.
+    if (ARCHIVE_CLASSES.has(row.storage_class) && !isRestored(row.restore, req.now)) {
+      return errorPage(403, [['Code', 'InvalidObjectState'], ['Message', "The operation is not valid for the object's storage class"], ['StorageClass', row.storage_class]]);
+    }
     return objectResponse(store, row, 200, head);
   }
   // A folder named without its slash: S3 redirects to the folder when its index document exists.

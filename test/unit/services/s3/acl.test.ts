@@ -10,7 +10,7 @@ async function siteLab() {
   const lab = s3Lab();
   await lab.s3('CreateBucket', { Bucket: B });
   await lab.s3('PutBucketWebsite', { Bucket: B, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' } } });
-  const get = (key: string) => lab.engine.store.read(() => serveWebsite(lab.engine.store, { method: 'GET', path: `/${key}`, host: `${B}.s3-website-us-east-1.amazonaws.com` })).status;
+  const get = (key: string) => lab.engine.store.read(() => serveWebsite(lab.engine.store, { method: 'GET', path: `/${key}`, host: `${B}.s3-website-us-east-1.amazonaws.com`, now: lab.engine.clock.now() })).status;
   return { ...lab, get };
 }
 
@@ -71,7 +71,7 @@ describe('CORS', () => {
   it('keeps the rules and answers preflights and cross-origin GETs on the website endpoint', async () => {
     const lab = await siteLab();
     const web = (method: string, headers: Record<string, string>) =>
-      lab.engine.store.read(() => serveWebsite(lab.engine.store, { method, path: '/a.html', host: `${B}.s3-website-us-east-1.amazonaws.com`, headers }));
+      lab.engine.store.read(() => serveWebsite(lab.engine.store, { method, path: '/a.html', host: `${B}.s3-website-us-east-1.amazonaws.com`, headers, now: lab.engine.clock.now() }));
     await expectAwsError(lab.s3('GetBucketCors', { Bucket: B }), 'NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404);
     await expectAwsError(
       lab.s3('PutBucketCors', { Bucket: B, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['PATCH'], AllowedOrigins: ['*'] }] } }),
@@ -90,5 +90,16 @@ describe('CORS', () => {
     expect(web('GET', { origin: 'http://localhost:3000' }).headers['access-control-allow-origin']).toBe('http://localhost:3000');
     await lab.s3('DeleteBucketCors', { Bucket: B });
     expect(web('GET', { origin: 'http://localhost:3000' }).headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('archived objects on the website endpoint', () => {
+  it('answer 403 InvalidObjectState until restored', async () => {
+    const lab = await siteLab();
+    await lab.s3('PutObject', { Bucket: B, Key: 'old.html', Body: Buffer.from('old'), ACL: 'public-read', StorageClass: 'GLACIER' });
+    expect(lab.get('old.html')).toBe(403);
+    await lab.s3('RestoreObject', { Bucket: B, Key: 'old.html', RestoreRequest: { Days: 1, Tier: 'Expedited' } });
+    lab.engine.clock.advance(5 * 60_000);
+    expect(lab.get('old.html')).toBe(200);
   });
 });

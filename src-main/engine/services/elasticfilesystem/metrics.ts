@@ -7,7 +7,7 @@
 import type { MetricSample, ServiceMetrics } from '../../core/metrics';
 import { clientConnections } from './nfs';
 import type { FsRow } from './state/file-systems';
-import { meteredBytes } from './state/files';
+import { meteredBytes } from './state/metered';
 import { creditBalance, permittedRate } from './state/throughput';
 
 /** General Purpose mode's operation ceiling (per second), against which PercentIOLimit is measured. */

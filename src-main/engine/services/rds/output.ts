@@ -2,6 +2,9 @@
 import type { Ctx } from '../../core/provider';
 import type { DBInstance, DBSnapshot, DBSubnetGroup } from '../../models/generated/rds';
 import { applyStatus } from './parameter-apply';
+import { extraOf, type InstanceExtra } from './instance-extra';
+
+export { extraOf, type InstanceExtra };
 import { endpointAddress, instanceArn, snapshotArn, subnetGroupArn } from './naming';
 import { effectiveStatus, type InstanceRow } from './state/instances';
 import { findSubnetGroup, subnetsOf, type SubnetGroupRow } from './state/subnet-groups';
@@ -22,23 +25,7 @@ export function subnetGroupOutput(g: SubnetGroupRow): DBSubnetGroup {
 }
 
 /** Extra settings kept as JSON (less often read than the columns). */
-export interface InstanceExtra {
-  restoredFrom?: string;
-  pending?: Record<string, unknown>;
-  readReplicaSource?: string;
-  replicaOfResourceId?: string;
-  /** Multi-AZ: the standby's subnet and zone (a failover swaps them with the primary's). */
-  standby?: { subnetId: string; az: string };
-  pointInTime?: { source: string; at: number };
-  failover?: boolean;
-  promoted?: boolean;
-  engineParameters?: Record<string, string>;
-  autoMinorVersionUpgrade?: boolean;
-  copyTagsToSnapshot?: boolean;
-  parameterGroup?: string;
-}
 
-export const extraOf = (row: InstanceRow): InstanceExtra => JSON.parse(row.extra) as InstanceExtra;
 
 function replicasOf(ctx: Ctx, row: InstanceRow): string[] {
   const now = ctx.clock.now();

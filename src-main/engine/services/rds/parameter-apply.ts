@@ -3,7 +3,7 @@
  * engine at once; static ones wait for a reboot (the instance shows `pending-reboot` until then).
  */
 import type { Ctx } from '../../core/provider';
-import { extraOf } from './output';
+import { extraOf } from './instance-extra';
 import { catalogue } from './parameters';
 import { defineEngine, runtimeOf } from './runtime';
 import { findParameterGroup, userValues, type ParameterGroupRow } from './state/parameter-groups';

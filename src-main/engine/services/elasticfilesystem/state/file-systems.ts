@@ -4,7 +4,7 @@ import type { Ctx } from '../../../core/provider';
 import { scoped } from '../../../core/scoped';
 import type { CreateFileSystemResult } from '../../../models/generated/elasticfilesystem';
 import { fileSystemNotFound } from '../errors';
-import { meteredBytes } from './files';
+import { meteredBytes } from './metered';
 
 export interface FsRow {
   account_id: string;

@@ -9,6 +9,7 @@ import type { Store } from '../../../store/store';
 import type { EntryKind, FsBackend, NewEntry, RawEntry } from '../../../guest/fs/backend';
 import { parentOf } from '../../../guest/fs/backend';
 import { meter, transferSeconds, type Direction } from './throughput';
+import { meteredBytes } from './metered';
 
 interface InodeRow {
   ino: number;
@@ -22,8 +23,6 @@ interface InodeRow {
 }
 
 const EMPTY = new Uint8Array(0);
-/** What an empty file system meters: its root directory's metadata. */
-const EMPTY_FS_BYTES = 6144;
 
 /** The file system's root directory (owned by root, 0755, as a new EFS file system's is). */
 export function createRoot(store: Store, fsId: string, now: number): void {
@@ -35,17 +34,6 @@ export function dropFiles(store: Store, fsId: string): void {
   store.stmt('DELETE FROM efs_entries WHERE fs_id = ?').run(fsId);
   store.stmt('DELETE FROM efs_inodes WHERE fs_id = ?').run(fsId);
   store.stmt('DELETE FROM efs_io WHERE fs_id = ?').run(fsId);
-}
-
-/** Metered size: each file in 4 KiB blocks (once, however many names it has), 4 KiB per directory. */
-export function meteredBytes(store: Store, fsId: string): number {
-  const r = store
-    .stmt(
-      `SELECT COALESCE(SUM(CASE kind WHEN 'dir' THEN 4096 ELSE ((size_bytes + 4095) / 4096) * 4096 END), 0) AS used
-         FROM efs_inodes WHERE fs_id = ? AND ino <> 1`,
-    )
-    .get(fsId) as { used: number };
-  return EMPTY_FS_BYTES + r.used;
 }
 
 export function createFilesBackend(store: Store, fsId: string, now: () => number): FsBackend {

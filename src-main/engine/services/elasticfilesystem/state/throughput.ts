@@ -8,7 +8,7 @@
  * Every byte and operation is also counted per simulated minute in `efs_io` for CloudWatch.
  */
 import type { Store } from '../../../store/store';
-import { meteredBytes } from './files';
+import { meteredBytes } from './metered';
 
 export type Direction = 'read' | 'write';
 

@@ -45,7 +45,8 @@ describe('EC2 console', () => {
     await page.goto(lab.consoleUrl);
     await page.getByRole('heading', { name: 'Console Home' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('ec2');
-    await page.getByRole('menuitem', { name: /EC2/ }).click();
+    // EC2 itself, not EC2 Auto Scaling (both match the search; EC2's exact name comes first).
+    await page.getByRole('menuitem', { name: /^EC2 Virtual servers/ }).click();
     await page.getByRole('heading', { name: /^Instances \(/ }).waitFor();
     expect(page.url()).toMatch(/\/_lab\/\?token=[^#]+#\/ec2\/instances$/);
     for (const name of ['Launch instance', 'Instance state', 'Actions', 'Connect'])

@@ -145,13 +145,11 @@ describe('Glacier through a lifecycle rule (§8.4)', () => {
     expect(await s3.send(new HeadObjectCommand({ Bucket: 'vg-glacier', Key: 'raw.csv' }))).toMatchObject({ StorageClass: 'GLACIER', Restore: 'ongoing-request="true"' });
 
     clock.advance(5 * HOUR + 1000); // Standard tier: at most 5 hours
-    const head = json(await awsCli(['s3api', 'head-object', '--bucket', 'vg-glacier', '--key', 'raw.csv']));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'vg-glacier', Key: 'raw.csv' }));
     expect(head.Restore).toMatch(/^ongoing-request="false", expiry-date="\w{3}, \d\d \w{3} 2026 00:00:00 GMT"$/);
     json(await awsCli(['s3', 'cp', 's3://vg-glacier/raw.csv', join(work, 'back.csv')]));
 
-    // The SDK v3 sees the same header; after the expiry the copy is gone again.
-    const v3head = await s3.send(new HeadObjectCommand({ Bucket: 'vg-glacier', Key: 'raw.csv' }));
-    expect(v3head.Restore).toBe(head.Restore);
+    // After the expiry the restored copy is gone again.
     clock.advance(4 * 24 * HOUR);
     await expect(s3.send(new GetObjectCommand({ Bucket: 'vg-glacier', Key: 'raw.csv' }))).rejects.toMatchObject({ name: 'InvalidObjectState' });
   });

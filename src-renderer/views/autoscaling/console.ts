@@ -7,7 +7,7 @@ export default defineConsoleArea({
   nav: {
     title: 'Auto Scaling',
     groups: [
-      { group: 'Auto Scaling', links: [['Launch Templates', '/autoscaling/launch-templates'], ['Auto Scaling Groups', '/autoscaling/groups']] },
+      { group: 'Auto Scaling', links: [['Launch Templates', '/autoscaling/launch-templates'], ['Launch Configurations', '/autoscaling/launch-configurations'], ['Auto Scaling Groups', '/autoscaling/groups']] },
       { group: 'Load Balancing', links: [['Load Balancers', '/elb/load-balancers'], ['Target Groups', '/elb/target-groups']] },
     ],
   },
@@ -15,5 +15,6 @@ export default defineConsoleArea({
     '/autoscaling': lazy(() => import('./GroupsList.vue')),
     '/autoscaling/groups': lazy(() => import('./GroupsList.vue')),
     '/autoscaling/launch-templates': lazy(() => import('./LaunchTemplatesList.vue')),
+    '/autoscaling/launch-configurations': lazy(() => import('./LaunchConfigurationsList.vue')),
   },
 });

@@ -1,5 +1,5 @@
 /** The Auto Scaling pages (launch templates, launch configurations, groups), as data for ResourceListPage. */
-import { compact, list, text, when, type Row } from '../../aws/json';
+import { at, compact, list, text, when, type Row } from '../../aws/json';
 import { securityGroupOptions, subnetOptions } from '../../pages/options';
 import type { ResourcePage } from '../../pages/types';
 import { imageOptions, keyPairOptions, launchTemplateOptions, numOf, optionalTargetGroupOptions, str, subnetsOf } from '../elb/options';
@@ -278,5 +278,64 @@ export const groupsPage: ResourcePage = {
         { title: 'Protected from scale in', value: (i) => (i.ProtectedFromScaleIn === true ? 'Yes' : 'No') },
       ],
     },
+  ],
+};
+
+export const launchConfigurationsPage: ResourcePage = {
+  title: 'Launch configurations',
+  noun: 'launch configuration',
+  area: 'EC2',
+  description: 'The older, unversioned way to tell a group what to launch; the book’s templates use them (§14.2). New groups can use a launch template instead.',
+  describe: { service: 'autoscaling', operation: 'DescribeLaunchConfigurations', rows: (o) => list(o, 'LaunchConfigurations') },
+  idPath: 'LaunchConfigurationName',
+  columns: [
+    { title: 'Name', value: 'LaunchConfigurationName', link: true },
+    { title: 'AMI ID', value: 'ImageId' },
+    { title: 'Instance type', value: 'InstanceType' },
+    { title: 'Key pair', value: 'KeyName' },
+    { title: 'Security groups', value: (r) => strings(r, 'SecurityGroups') },
+    { title: 'Creation time', value: (r) => when(text(r, 'CreatedTime')) },
+  ],
+  watch: ['CreateLaunchConfiguration', 'DeleteLaunchConfiguration'],
+  create: {
+    label: 'Create launch configuration',
+    fields: [
+      { key: 'Name', label: 'Name', type: 'text', placeholder: 'web-lc' },
+      { key: 'ImageId', label: 'Amazon Machine Image (AMI)', type: 'select', options: imageOptions },
+      { key: 'InstanceType', label: 'Instance type', type: 'select', initial: 't2.micro', options: INSTANCE_TYPES },
+      { key: 'KeyName', label: 'Key pair (login)', type: 'select', options: keyPairOptions, optional: true },
+      { key: 'SecurityGroupId', label: 'Security group', type: 'select', options: securityGroupOptions, optional: true },
+      { key: 'UserData', label: 'User data', type: 'textarea', optional: true },
+    ],
+    async run(call, v) {
+      await call('autoscaling', 'CreateLaunchConfiguration', compact({
+        LaunchConfigurationName: str(v, 'Name'),
+        ImageId: str(v, 'ImageId'),
+        InstanceType: str(v, 'InstanceType'),
+        KeyName: str(v, 'KeyName'),
+        SecurityGroups: str(v, 'SecurityGroupId') ? [str(v, 'SecurityGroupId')] : undefined,
+        UserData: str(v, 'UserData') ? toBase64(str(v, 'UserData')) : undefined,
+      }));
+      return { message: `Successfully created launch configuration ${str(v, 'Name')}.` };
+    },
+  },
+  actions: [
+    {
+      label: 'Delete launch configuration',
+      confirm: { title: 'Delete launch configuration', text: (r) => `Delete ${text(r, 'LaunchConfigurationName')}? A group still using it keeps it.`, button: 'Delete' },
+      async run(call, _v, row) {
+        await call('autoscaling', 'DeleteLaunchConfiguration', { LaunchConfigurationName: text(row, 'LaunchConfigurationName') });
+        return { message: `Successfully deleted launch configuration ${text(row, 'LaunchConfigurationName')}.` };
+      },
+    },
+  ],
+  details: (r) => [
+    ['AMI ID', text(r, 'ImageId')],
+    ['Instance type', text(r, 'InstanceType')],
+    ['Key pair', text(r, 'KeyName')],
+    ['Security groups', strings(r, 'SecurityGroups')],
+    ['IAM instance profile', text(r, 'IamInstanceProfile')],
+    ['Monitoring', at(r, 'InstanceMonitoring.Enabled') === true ? 'Detailed' : 'Basic'],
+    ['ARN', text(r, 'LaunchConfigurationARN')],
   ],
 };

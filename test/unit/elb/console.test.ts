@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBalancersPage, targetGroupsPage, classicLoadBalancersPage } from '../../../src-renderer/views/elb/pages';
 import { classicHealthRows, listenerRows, loadBalancerTargetRows, monitoringRows } from '../../../src-renderer/views/elb/tables';
-import { groupsPage, launchTemplatesPage } from '../../../src-renderer/views/autoscaling/pages';
+import { groupsPage, launchConfigurationsPage, launchTemplatesPage } from '../../../src-renderer/views/autoscaling/pages';
 import { activityRows, hookRows, scalingRows, versionRows } from '../../../src-renderer/views/autoscaling/tables';
 import { createContractHost } from '../../../src-main/engine/contract-host';
 import { createContractClient } from '../../../src-renderer/contract-client';
@@ -91,6 +91,9 @@ describe('the load balancing and Auto Scaling console pages', () => {
     const row = (await call('elasticloadbalancing', 'DescribeLoadBalancers')).LoadBalancerDescriptions[0];
     await classicLoadBalancersPage.actions[0]!.run(call, { InstanceId: run.Instances[0].InstanceId }, row);
     expect(await classicHealthRows(call, 'old')).toEqual([{ id: run.Instances[0].InstanceId, state: 'OutOfService', reason: 'ELB', description: 'Instance registration is still in progress.' }]);
+    await launchConfigurationsPage.create!.run(call, { Name: 'lc', ImageId: 'ami-6057e21a', InstanceType: 't2.micro', SecurityGroupId: net.webSg });
+    const lcs = launchConfigurationsPage.describe.rows(await call('autoscaling', 'DescribeLaunchConfigurations'));
+    expect(launchConfigurationsPage.details(lcs[0]!).slice(0, 4)).toEqual([['AMI ID', 'ami-6057e21a'], ['Instance type', 't2.micro'], ['Key pair', ''], ['Security groups', net.webSg]]);
     expect(classicLoadBalancersPage.subTables![0]!.rows(row)).toEqual([{ Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 }]);
   });
 });

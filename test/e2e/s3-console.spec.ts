@@ -3,7 +3,7 @@
  * Debian's Chromium. Create a bucket through the form, see it listed; try a name with capitals and
  * see S3's InvalidBucketName, with nothing created; a bucket made through an SDK shows up live; on
  * the bucket's page, create a folder, upload a file into it with progress, download it back byte for
- * byte, and delete it after typing AWS's confirmation.
+ * byte, and delete it after typing AWS's confirmation; turn versioning on and add a lifecycle rule (§8.4).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -163,4 +163,19 @@ describe('S3 console', () => {
     await page.locator('[data-test="no-policy"], [data-test="policy-unavailable"], [data-test="bucket-policy"]').first().waitFor();
     await shoot('08-bucket-permissions');
   });
+
+  it("turns versioning on and adds §8.4's glacier lifecycle rule from the Management tab", async () => {
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.locator('[data-test="enable-versioning"]').click();
+    await lab.waitFor('versioning', async () => ((await page.locator('[data-test="detail-Bucket versioning"]').textContent()) === 'Enabled' ? true : undefined));
+    await page.getByRole('tab', { name: 'Management' }).click();
+    await page.locator('[data-test="add-lifecycle-rule"]').click();
+    await page.getByLabel('Rule name').fill('glacier');
+    await page.locator('[data-test="save-lifecycle-rule"]').click();
+    const rule = page.locator('[data-test="lifecycle-rule"]').first();
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('GLACIER after 0 days');
+    await shoot('09-lifecycle-rule');
+  });
 });
+

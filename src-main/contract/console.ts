@@ -1,6 +1,6 @@
 /**
- * What the console shows beside AWS operations: the month's cost so far, an instance's CloudWatch-
- * style metrics, and the learner's workstation (its public address for "My IP", files saved into it).
+ * What the console shows beside AWS operations: the month's cost so far, and the learner's workstation
+ * (its public address for "My IP", files saved into it). Instance metrics are CloudWatch's own.
  */
 import { z } from 'zod';
 
@@ -27,33 +27,6 @@ export const billingSummaryResponse = z.object({
   lines: z.array(billingLine),
 });
 export type BillingSummary = z.infer<typeof billingSummaryResponse>;
-
-export const instanceMetricName = z.enum(['CPUUtilization', 'NetworkIn', 'NetworkOut']);
-export type InstanceMetricName = z.infer<typeof instanceMetricName>;
-
-export const metricsInstanceRequest = z.object({
-  instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-  metric: instanceMetricName,
-  /** How far back from now, in seconds (default 3 hours, at most 2 weeks). */
-  rangeSeconds: z.number().int().min(300).max(14 * 86_400).default(3 * 3600),
-  /** Seconds per datapoint (default 5 minutes, basic monitoring). */
-  periodSeconds: z.number().int().min(60).max(86_400).default(300),
-});
-export type MetricsInstanceRequest = z.input<typeof metricsInstanceRequest>;
-export const metricsInstanceResponse = z.object({
-  metric: instanceMetricName,
-  /** Percent (CPU) or Bytes (network, per period). */
-  unit: z.enum(['Percent', 'Bytes']),
-  /** Oldest first; only periods in which the instance ran. */
-  datapoints: z.array(z.object({ timestamp: z.iso.datetime(), value: z.number() })),
-  /**
-   * True while the values are generated from the instance's run times rather than measured from
-   * the guest's activity by CloudWatch; the console labels such charts "synthetic".
-   */
-  synthetic: z.boolean().optional(),
-});
-export type InstanceMetrics = z.infer<typeof metricsInstanceResponse>;
 
 export const workstationInfoRequest = z.object({}).strict();
 export const workstationInfoResponse = z.object({

@@ -10,8 +10,6 @@ import { clockGetRequest, clockGetResponse, labInfoRequest, labInfoResponse } fr
 import {
   billingSummaryRequest,
   billingSummaryResponse,
-  metricsInstanceRequest,
-  metricsInstanceResponse,
   workstationInfoRequest,
   workstationInfoResponse,
   workstationSaveFileRequest,
@@ -69,7 +67,6 @@ export const contractRequests = {
   'events.recent': { request: eventsRecentRequest, response: eventsRecentResponse },
   'clock.get': { request: clockGetRequest, response: clockGetResponse },
   'billing.summary': { request: billingSummaryRequest, response: billingSummaryResponse },
-  'metrics.instance': { request: metricsInstanceRequest, response: metricsInstanceResponse },
   'mailbox.list': { request: mailboxListRequest, response: mailboxListResponse },
   'mailbox.markRead': { request: mailboxMarkReadRequest, response: mailboxMarkReadResponse },
   'instances.failHost': { request: instancesFailHostRequest, response: instancesFailHostResponse },

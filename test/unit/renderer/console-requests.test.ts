@@ -1,7 +1,6 @@
-/** billing.summary, metrics.instance and workstation.info through the contract, over a real engine. */
+/** billing.summary and workstation.info through the contract, over a real engine. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricValue, noise } from '../../../src-main/engine/contract-host/console-handlers';
-import { START, startInProcessLab, type InProcessLab } from './in-process-lab';
+import { startInProcessLab, type InProcessLab } from './in-process-lab';
 
 let lab: InProcessLab;
 const MIN = 60_000;
@@ -20,48 +19,6 @@ async function launch(type: string): Promise<string> {
   };
   return out.Instances[0]!.InstanceId;
 }
-
-describe('metrics.instance', () => {
-  it('has datapoints only for periods the instance ran: busy while booting, 1-3 % when idle, none once stopped', async () => {
-    const id = await launch('t2.micro');
-    lab.engine.clock.advance(30 * MIN);
-    await lab.engine.call(lab.engine.account.root, 'ec2', 'StopInstances', { InstanceIds: [id] }, { source: 'api' });
-    lab.engine.clock.advance(30 * MIN);
-    const cpu = await lab.client.request('metrics.instance', { instanceId: id, region: 'us-east-1', metric: 'CPUUtilization', rangeSeconds: 3600, periodSeconds: 300 });
-    expect(cpu.unit).toBe('Percent');
-    const times = cpu.datapoints.map((p) => Date.parse(p.timestamp));
-    // Launched at START (10:30): the periods 10:30 … 11:00 (the one it stopped in) have data; after, none.
-    expect(times[0]).toBe(START);
-    expect(times.at(-1)!).toBeGreaterThanOrEqual(START + 25 * MIN);
-    expect(times.at(-1)!).toBeLessThanOrEqual(START + 30 * MIN);
-    expect(cpu.datapoints[0]!.value).toBeGreaterThan(15); // booting
-    for (const p of cpu.datapoints.slice(1, -1)) {
-      expect(p.value).toBeGreaterThanOrEqual(1);
-      expect(p.value).toBeLessThanOrEqual(3);
-    }
-    const again = await lab.client.request('metrics.instance', { instanceId: id, region: 'us-east-1', metric: 'CPUUtilization', rangeSeconds: 3600, periodSeconds: 300 });
-    expect(again).toEqual(cpu); // deterministic
-    const netIn = await lab.client.request('metrics.instance', { instanceId: id, region: 'us-east-1', metric: 'NetworkIn', rangeSeconds: 3600 });
-    expect(netIn.unit).toBe('Bytes');
-    expect(netIn.datapoints.length).toBe(cpu.datapoints.length);
-    expect(netIn.datapoints[0]!.value).toBeGreaterThan(netIn.datapoints[1]!.value);
-  });
-
-  it('answers an instance that never ran with no datapoints, and refuses a malformed id', async () => {
-    const none = await lab.client.request('metrics.instance', { instanceId: 'i-0123456789abcdef0', region: 'us-east-1', metric: 'NetworkOut' });
-    expect(none).toEqual({ metric: 'NetworkOut', unit: 'Bytes', datapoints: [], synthetic: true });
-    await expect(lab.client.request('metrics.instance', { instanceId: 'vol-1', region: 'us-east-1', metric: 'NetworkOut' })).rejects.toMatchObject({
-      code: 'InvalidContractPayload',
-    });
-  });
-
-  it('computes values from a stable noise function', () => {
-    expect(noise('a')).toBe(noise('a'));
-    expect(noise('a')).not.toBe(noise('b'));
-    expect(metricValue('CPUUtilization', 'x', 5 * MIN, 0)).toBeCloseTo(1 + 2 * noise('x'), 3);
-    expect(metricValue('CPUUtilization', 'x', 5 * MIN, 5 * MIN)).toBeCloseTo(20 + 15 * noise('x'), 3);
-  });
-});
 
 describe('billing.summary', () => {
   it('is zero with nothing running, and bills an m4.large by the hour for the month so far', async () => {

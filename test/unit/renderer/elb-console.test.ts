@@ -11,7 +11,7 @@ import { groupsPage, launchConfigurationsPage, launchTemplatesPage } from '../..
 import { activityRows, hookRows, scalingRows, versionRows } from '../../../src-renderer/views/autoscaling/tables';
 import { createContractHost } from '../../../src-main/engine/contract-host';
 import { createContractClient } from '../../../src-renderer/contract-client';
-import { elbLab, START, type ElbLab } from './lab';
+import { elbLab, START, type ElbLab } from '../elb/lab';
 
 const labs: ElbLab[] = [];
 const closers: (() => void)[] = [];

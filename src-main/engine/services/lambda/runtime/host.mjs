@@ -66,7 +66,9 @@ function spawnSandbox(python, spec, spareBoot = false) {
   const reads = python ? [here, appModules, appModulesLink, join(root, 'code'), ...(pythonSdk ? [dirname(pythonSdk)] : [])] : [here, task, tmp, appModules, appModulesLink];
   const args = [
     '--experimental-permission',
-    ...reads.map((p) => `--allow-fs-read=${p}/*`),
+    // Each path once: Node 20's permission model aborts on a path given twice (node_modules and its
+    // link are the same folder when node_modules is not a symlink).
+    ...[...new Set(reads)].map((p) => `--allow-fs-read=${p}/*`),
     `--allow-fs-write=${tmp}/*`,
     `--max-old-space-size=${Math.max(64, spec?.memoryMb ?? 256)}`,
     '--no-warnings',

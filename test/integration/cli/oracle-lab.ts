@@ -69,6 +69,10 @@ const MINTED = [
   /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g,
   /(?<=SUFFIX-[A-Za-z0-9]+-)[A-Za-z0-9]{12,13}\b/g,
   /\b[0-9a-f]{32}\b/g,
+  // S3 version ids (32 URL-safe characters; "null" is not minted).
+  /(?<="VersionId": ")[A-Za-z0-9._-]{32}(?=")/g,
+  /(?<=^(?:VERSIONS|DELETEMARKERS)\t.*)[A-Za-z0-9._-]{32}$/gm,
+  /(?<=\|\s+VersionId\s+\|\s+)[A-Za-z0-9._-]{32}(?=\s)/g,
 ];
 
 export function mask(text: string, sortLines = false): string {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { awsCli } from '../../helpers/clients';
 import { repoRoot, useLab } from '../../helpers/lab';
+import { createZip } from '../../../src-main/engine/cli/zip';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const FIXTURES = join(repoRoot, 'test', 'fixtures', 'cloudformation');
@@ -106,7 +107,8 @@ describe('aws cloudformation (the real AWS CLI v2)', () => {
   // reaches the CloudFormation client), so the test uploads the code and writes the packaged template.
   it('deploy of a packaged SAM template (change sets), then deploy again with no changes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfn-sam-'));
-    writeFileSync(join(dir, 'code.zip'), 'zip bytes stand-in');
+    // A real package: Lambda unzips it when the stack creates the function.
+    writeFileSync(join(dir, 'code.zip'), createZip([{ name: 'index.py', data: Buffer.from('def handler(event, context):\n    return event\n'), mtimeMs: 0 }]));
     expect(awsCli(lab(), ['s3', 'mb', 's3://artifacts-lab']).status).toBe(0);
     expect(awsCli(lab(), ['s3', 'cp', join(dir, 'code.zip'), 's3://artifacts-lab/0123abcd']).status).toBe(0);
     writeFileSync(

@@ -385,6 +385,12 @@ export class Terminal {
             if (this.reader?.resolve === resolve) this.reader = undefined;
             resolve(null);
           });
+          // Keys that arrived while the program was busy (a paste, fast typing) come first, in order.
+          if (this.typeahead) {
+            const t = this.typeahead;
+            this.typeahead = '';
+            this.input(t);
+          }
         }),
       attach: (program) => {
         if (this.frames.length >= GUEST_LIMITS.maxSessionDepth) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootInstance, createWorld, run, script, shellOf, workstation } from './harness';
+import { Terminal } from '../../../src-main/engine/guest/terminal';
 
 async function withKey(world: ReturnType<typeof createWorld>, mode = '400') {
   const ws = await workstation(world);
@@ -22,6 +23,26 @@ describe('ssh from the workstation', () => {
     expect(r.output).toContain('       __|  __|_  )\n');
     expect(r.output).toContain(`[ec2-user@${host} ~]$ whoami\nec2-user\n[ec2-user@${host} ~]$ hostname\n${host}\n[ec2-user@${host} ~]$ exit\nlogout\nConnection to ${ip} closed.\nlearner@workstation:~$ whoami\nlearner\n`);
     expect(r.status).toBe(0);
+  });
+
+  it('a line typed right behind exit runs on the workstation, not glued to exit (no "exithostname")', async () => {
+    const world = createWorld();
+    const g = await bootInstance(world);
+    const me = await withKey(world);
+    const ip = g.identity.interfaces[0]!.publicIp!;
+    let output = '';
+    let idle: () => void = () => {};
+    const term = new Terminal({ program: me, mode: 'interactive', onOutput: (d) => (output += d), onIdle: () => idle() });
+    const typed = (text: string) => new Promise<void>((r) => ((idle = r), term.input(text)));
+    await typed(`ssh -i mykey.pem -o StrictHostKeyChecking=no ec2-user@${ip}\r`);
+    output = '';
+    // Both lines in one burst, as a fast typist or a paste sends them.
+    term.input('exit\rwhoami\r');
+    for (let i = 0; i < 100 && !/learner\r?\n/.test(output); i++) await new Promise((r) => setTimeout(r, 10));
+    const text = output.replace(/\r\n/g, '\n');
+    expect(text).toContain(`Connection to ${ip} closed.\n`);
+    expect(text).toMatch(/learner@workstation:~\$ whoami\nlearner\n/);
+    expect(text).not.toContain('command not found');
   });
 
   it('refuses a key readable by others with OpenSSH’s warning', async () => {

@@ -3,7 +3,7 @@
  * is ready when DescribeCacheClusters says `available`, and GetAtt RedisEndpoint.Address/Port give
  * its node's endpoint, which guests resolve and connect to (§12.1).
  */
-import { allTags, ignoreNotFound, str, strList, num, type Json, type JsonObject, type ResourceCtx, type ResourceProvider } from '../../core/resource-provider';
+import { allTags, generatedName, ignoreNotFound, str, strList, num, type Json, type JsonObject, type ResourceCtx, type ResourceProvider } from '../../core/resource-provider';
 import { AwsError } from '../../protocol/errors';
 
 type Obj = Record<string, unknown>;
@@ -86,7 +86,7 @@ const cluster: ResourceProvider = {
 /** A parameter group: its family, description and the Properties map of parameter values. */
 const parameterGroup: ResourceProvider = {
   async create(rc, props) {
-    const name = `${rc.stackName}-${rc.logicalId}-${Math.random().toString(36).slice(2, 15)}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/-+/g, '-').slice(0, 255);
+    const name = generatedName(rc, 255, { lower: true, suffix: 13 });
     await rc.call('elasticache', 'CreateCacheParameterGroup', { CacheParameterGroupName: name, CacheParameterGroupFamily: str(props.CacheParameterGroupFamily), Description: str(props.Description) ?? '' });
     const values = Object.entries((props.Properties ?? {}) as Obj).map(([k, v]) => ({ ParameterName: k, ParameterValue: String(v) }));
     if (values.length > 0) await rc.call('elasticache', 'ModifyCacheParameterGroup', { CacheParameterGroupName: name, ParameterNameValues: values });
